@@ -1,0 +1,87 @@
+package dev.faultline.process;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The registry of live child processes, with a JVM shutdown hook that stops every one still
+ * running (and its descendants) when the harness exits for any reason the JVM can observe.
+ *
+ * <p>A SIGKILL of the harness cannot run hooks; built-in targets therefore also watch the
+ * harness PID themselves ({@code -Dfaultline.parent-pid}) and exit when it is gone.
+ *
+ * <p>Thread-safe.
+ */
+public final class ChildProcesses {
+
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Map<Long, Registered> LIVE = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::stopAll, "faultline-child-reaper"));
+    }
+
+    private record Registered(String name, Process process) {}
+
+    private ChildProcesses() {}
+
+    /** Registers a started process under a name used in messages; returns the same process. */
+    public static Process register(String name, Process process) {
+        LIVE.put(process.pid(), new Registered(name, process));
+        process.onExit().thenRun(() -> LIVE.remove(process.pid()));
+        return process;
+    }
+
+    /** The names and PIDs of registered processes still alive. */
+    public static Map<Long, String> alive() {
+        Map<Long, String> alive = new java.util.TreeMap<>();
+        LIVE.forEach((pid, r) -> {
+            if (r.process().isAlive()) {
+                alive.put(pid, r.name());
+            }
+        });
+        return alive;
+    }
+
+    /**
+     * Stops a process and its descendants: SIGTERM, then SIGKILL after {@code grace}. Blocks until
+     * the process is gone (bounded by twice the grace). Returns true if it had to be killed.
+     */
+    public static boolean stop(Process process, Duration grace) {
+        List<ProcessHandle> family = new ArrayList<>();
+        process.descendants().forEach(family::add);
+        boolean forced = false;
+        if (process.isAlive()) {
+            process.destroy();
+            family.forEach(ProcessHandle::destroy);
+            try {
+                if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    forced = true;
+                    process.destroyForcibly();
+                    process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (ProcessHandle child : family) {
+            if (child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+        LIVE.remove(process.pid());
+        return forced;
+    }
+
+    /** Stops every registered process; the shutdown hook calls this. */
+    public static void stopAll() {
+        List<Registered> all = new ArrayList<>(LIVE.values());
+        all.forEach(r -> r.process().destroy());
+        all.forEach(r -> stop(r.process(), GRACE));
+    }
+}
