@@ -1,0 +1,13 @@
+package dev.faultline.experiment;
+
+/** A check and its parameters; written in YAML as a one-key map, the key naming the kind. */
+public sealed interface CheckSpec permits CounterConsistencySpec {
+
+    /** The name the report and {@code caught-by} use; the kind's key unless given. */
+    String name();
+
+    /** The YAML key of this kind. */
+    default String kindName() {
+        return getClass().getAnnotation(Key.class).value();
+    }
+}

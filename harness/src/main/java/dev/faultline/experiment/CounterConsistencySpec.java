@@ -1,0 +1,21 @@
+package dev.faultline.experiment;
+
+/**
+ * Jepsen-style counter check: the final value must lie in [ok, ok + indeterminate] over the
+ * increments a load step sent; where the target lists applied operation ids, sets are compared.
+ */
+@Key("counter-consistency")
+@Doc("The counter's final value lies in [ok, ok + indeterminate] of the increments sent; applied op ids match.")
+public record CounterConsistencySpec(
+        @Doc("Name of the check. Default: counter-consistency.") String name,
+        @Required @Doc("The target holding the counter.") String target,
+        @Required @Doc("The load step whose requests are increments.") String load,
+        @Default("GET /counter") @Doc("Request that reads the counter.") HttpRequestLine read,
+        @Default("/value") @Doc("JSON Pointer to the value in the answer.") String value,
+        @Doc("Request that lists applied op ids as {applied: [...], duplicates: [...]}; absent: counts only.") HttpRequestLine ops)
+        implements CheckSpec {
+
+    public CounterConsistencySpec {
+        name = name == null ? "counter-consistency" : name;
+    }
+}

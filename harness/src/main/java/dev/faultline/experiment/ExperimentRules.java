@@ -1,0 +1,265 @@
+package dev.faultline.experiment;
+
+import dev.faultline.experiment.internal.Names;
+import dev.faultline.experiment.internal.YamlBinder;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The rules that span fields: references between names, and combinations that make no sense. */
+final class ExperimentRules {
+
+    private final Experiment e;
+    private final YamlBinder at;
+
+    ExperimentRules(Experiment experiment, YamlBinder binder) {
+        this.e = experiment;
+        this.at = binder;
+    }
+
+    void check() {
+        if (!e.name().matches("[a-z0-9][a-z0-9-]{0,79}")) {
+            at.error("name", "\"" + e.name() + "\" is not a valid name", "use lowercase letters, digits and dashes, e.g. counter-locked");
+        }
+        checkTargets();
+        checkProxies();
+        checkLoad();
+        checkFaults();
+        checkChecks();
+        checkStopConditions();
+        if (e.budget().compareTo(e.loadDuration()) <= 0) {
+            at.error("budget", "the budget " + Durations.format(e.budget()) + " is not longer than the load (" + Durations.format(e.loadDuration()) + ")",
+                    "raise budget above the load's ramp + duration, e.g. " + Durations.format(e.loadDuration().plusMinutes(1)));
+        }
+    }
+
+    private void checkTargets() {
+        if (e.targets().isEmpty()) {
+            at.error("targets", "no target is declared", "add a target, e.g. \"counter: {builtin: counter, variant: locked}\"");
+        }
+        for (Map.Entry<String, TargetSpec> entry : e.targets().entrySet()) {
+            String path = "targets." + entry.getKey();
+            TargetSpec t = entry.getValue();
+            checkName(entry.getKey(), path);
+            int sources = (t.builtin() != null ? 1 : 0) + (t.command().isEmpty() ? 0 : 1) + (t.jar() != null ? 1 : 0) + (t.url() != null ? 1 : 0);
+            if (sources != 1) {
+                at.error(path, sources == 0 ? "the target says nothing about what to run" : "the target gives more than one of builtin, command, jar, url",
+                        "give exactly one of builtin, command, jar or url");
+            }
+            if (t.builtin() != null) {
+                List<String> variants = BuiltinTargets.variants(t.builtin());
+                if (variants.isEmpty()) {
+                    String guess = Names.closest(t.builtin(), BuiltinTargets.names());
+                    at.error(path + ".builtin", "no built-in target is called \"" + t.builtin() + "\"",
+                            (guess != null ? "did you mean " + guess + "? " : "") + "built-ins: " + String.join(", ", BuiltinTargets.names()));
+                } else if (t.variant() != null && !variants.contains(t.variant())) {
+                    String guess = Names.closest(t.variant(), variants);
+                    at.error(path + ".variant", "\"" + t.builtin() + "\" has no variant \"" + t.variant() + "\"",
+                            (guess != null ? "did you mean " + guess + "? " : "") + "variants: " + String.join(", ", variants));
+                }
+            } else if (t.variant() != null) {
+                at.error(path + ".variant", "variant applies to built-in targets only", "remove variant, or pass your own setting through properties");
+            }
+            if (t.url() != null && !isLoopbackUrl(t.url())) {
+                at.error(path + ".url", "Faultline sends traffic only to this machine; \"" + t.url() + "\" is not a loopback address",
+                        "use http://127.0.0.1:<port> or http://localhost:<port>");
+            }
+            if (t.launch() == Launch.CONTAINER && t.image() == null && t.builtin() == null) {
+                at.error(path + ".image", "a container target needs an image", "add \"image: <name:tag>\" or use a builtin target");
+            }
+            for (int i = 0; i < t.calls().size(); i++) {
+                if (!e.targets().containsKey(t.calls().get(i))) {
+                    unknownReference(path + ".calls[" + i + "]", "target", t.calls().get(i), e.targets().keySet());
+                }
+            }
+            if (!t.health().startsWith("/")) {
+                at.error(path + ".health", "the health path must start with /", "e.g. /actuator/health");
+            }
+        }
+    }
+
+    private void checkProxies() {
+        for (Map.Entry<String, ProxySpec> p : e.proxies().entrySet()) {
+            String path = "proxies." + p.getKey();
+            checkName(p.getKey(), path);
+            if (e.targets().containsKey(p.getKey())) {
+                at.error(path, "a target is also named \"" + p.getKey() + "\"", "give the proxy its own name, e.g. " + p.getKey() + "-proxy");
+            }
+            if (!e.targets().containsKey(p.getValue().upstream())) {
+                unknownReference(path + ".upstream", "target", p.getValue().upstream(), e.targets().keySet());
+            }
+            if (!p.getValue().listen().matches("[0-9a-zA-Z.\\-\\[\\]:]+:[0-9]{1,5}")) {
+                at.error(path + ".listen", "\"" + p.getValue().listen() + "\" is not host:port", "e.g. 127.0.0.1:0");
+            }
+        }
+    }
+
+    private void checkLoad() {
+        if (e.load().isEmpty()) {
+            at.error("load", "no load step is declared", "add a step, e.g. \"- {target: counter, request: POST /counter/increment, rate: 100/s, duration: 10s}\"");
+        }
+        Set<String> names = new HashSet<>();
+        Set<String> destinations = destinations();
+        for (int i = 0; i < e.load().size(); i++) {
+            LoadSpec l = e.load().get(i);
+            String path = "load[" + i + "]";
+            if (!names.add(l.name())) {
+                at.error(path + ".name", "another load step is named \"" + l.name() + "\"", "give each step its own name");
+            }
+            if (!destinations.contains(l.target())) {
+                unknownReference(path + ".target", "target or proxy", l.target(), destinations);
+            }
+            if (l.workload() == Workload.OPEN) {
+                if (l.rate() == null) {
+                    at.error(path, "an open workload needs a rate", "add \"rate: 100/s\", or set \"workload: closed\" with users");
+                }
+                if (l.users() != null) {
+                    at.error(path + ".users", "users applies to a closed workload", "remove users, or set \"workload: closed\"");
+                }
+            } else {
+                if (l.users() == null || l.users() < 1) {
+                    at.error(path + (l.users() == null ? "" : ".users"), "a closed workload needs at least one user", "add \"users: 8\"");
+                }
+                if (l.rate() != null) {
+                    at.error(path + ".rate", "rate applies to an open workload", "remove rate, or set \"workload: open\"");
+                }
+            }
+            if (l.duration().isZero() || l.duration().isNegative()) {
+                at.error(path + ".duration", "the duration must be above 0", "e.g. duration: 10s");
+            }
+            if (l.maxRequests() < 0) {
+                at.error(path + ".max-requests", "max-requests cannot be negative", "use 0 for no extra bound");
+            }
+        }
+    }
+
+    private void checkFaults() {
+        Set<String> names = new HashSet<>();
+        Set<String> proxies = proxyNames();
+        for (int i = 0; i < e.faults().size(); i++) {
+            FaultSpec f = e.faults().get(i);
+            String path = "faults[" + i + "]";
+            checkName(f.name(), path + ".name");
+            if (!names.add(f.name())) {
+                at.error(path + ".name", "another fault is named \"" + f.name() + "\"", "give each fault its own name");
+            }
+            if (f.at().isNegative()) {
+                at.error(path + ".at", "a fault cannot start before the load", "use 0s or later");
+            }
+            if (f.duration() != null && (f.duration().isZero() || f.duration().isNegative())) {
+                at.error(path + ".for", "the fault's duration must be above 0", "e.g. for: 5s, or leave it out for the rest of the load");
+            }
+            if (f.at().compareTo(e.loadDuration()) >= 0) {
+                at.error(path + ".at", "the fault would start after the load ends (" + Durations.format(e.loadDuration()) + ")", "start it earlier or make the load longer");
+            }
+            if (f.kind() instanceof ToxicFault t) {
+                String kindPath = path + "." + f.kind().kindName();
+                if (!proxies.contains(t.proxy())) {
+                    unknownReference(kindPath + ".proxy", "proxy", t.proxy(), proxies);
+                }
+                checkToxic(t, kindPath);
+            }
+        }
+    }
+
+    private void checkToxic(ToxicFault t, String path) {
+        double toxicity = t.toxicity();
+        if (toxicity < 0 || toxicity > 1) {
+            at.error(path + ".toxicity", "toxicity is a probability and must lie between 0 and 1", "e.g. toxicity: 0.5");
+        }
+        if (t instanceof ToxicFaults.Bandwidth b && b.rate() < 0) {
+            at.error(path + ".rate", "the rate cannot be negative", "give KB/s, e.g. rate: 100");
+        }
+        if (t instanceof ToxicFaults.LimitData d && d.bytes() < 0) {
+            at.error(path + ".bytes", "bytes cannot be negative", "e.g. bytes: 1024");
+        }
+        if (t instanceof ToxicFaults.Slicer s && (s.averageSize() < 1 || s.sizeVariation() < 0 || s.sizeVariation() >= s.averageSize())) {
+            at.error(path + ".average-size", "slices need average-size >= 1 and 0 <= size-variation < average-size", "e.g. average-size: 64, size-variation: 16");
+        }
+    }
+
+    private void checkChecks() {
+        if (e.checks().isEmpty()) {
+            at.error("checks", "no check is declared: an experiment without checks proves nothing", "add e.g. \"- counter-consistency: {target: counter, load: counter}\"");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        Set<String> loads = new HashSet<>();
+        e.load().forEach(l -> loads.add(l.name()));
+        for (int i = 0; i < e.checks().size(); i++) {
+            CheckSpec c = e.checks().get(i);
+            String path = "checks[" + i + "]." + c.kindName();
+            if (!names.add(c.name())) {
+                at.error(path + ".name", "another check is named \"" + c.name() + "\"", "give each check of the same kind its own name");
+            }
+            if (c instanceof CounterConsistencySpec cc) {
+                if (!e.targets().containsKey(cc.target())) {
+                    unknownReference(path + ".target", "target", cc.target(), e.targets().keySet());
+                }
+                if (!loads.contains(cc.load())) {
+                    unknownReference(path + ".load", "load step", cc.load(), loads);
+                }
+                if (!cc.value().startsWith("/")) {
+                    at.error(path + ".value", "\"" + cc.value() + "\" is not a JSON Pointer", "start it with /, e.g. /value");
+                }
+            }
+        }
+        if (e.expect() == Expectation.PASS && !e.caughtBy().isEmpty()) {
+            at.error("caught-by", "caught-by applies to controls only", "set \"expect: caught\", or remove caught-by");
+        }
+        for (int i = 0; i < e.caughtBy().size(); i++) {
+            if (!names.contains(e.caughtBy().get(i))) {
+                unknownReference("caught-by[" + i + "]", "check", e.caughtBy().get(i), names);
+            }
+        }
+    }
+
+    private void checkStopConditions() {
+        for (int i = 0; i < e.stopWhen().size(); i++) {
+            if (e.stopWhen().get(i) instanceof StopConditions.TargetDied d && !e.targets().containsKey(d.target())) {
+                unknownReference("stop-when[" + i + "].target-died", "target", d.target(), e.targets().keySet());
+            }
+        }
+    }
+
+    /** Where load can be aimed: targets and proxies. */
+    private Set<String> destinations() {
+        Set<String> all = new LinkedHashSet<>(e.targets().keySet());
+        all.addAll(proxyNames());
+        return all;
+    }
+
+    /** Declared proxies plus the one made for every {@code calls} link, named caller->callee. */
+    private Set<String> proxyNames() {
+        Set<String> all = new LinkedHashSet<>(e.proxies().keySet());
+        e.targets().forEach((name, t) -> t.calls().forEach(c -> all.add(name + "->" + c)));
+        return all;
+    }
+
+    private void checkName(String name, String path) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,62}")) {
+            at.error(path, "\"" + name + "\" is not a valid name", "use letters, digits, dots, dashes and underscores");
+        }
+    }
+
+    private void unknownReference(String path, String what, String name, Set<String> known) {
+        String guess = Names.closest(name, known);
+        at.error(path, "no " + what + " is named \"" + name + "\"",
+                guess != null ? "did you mean \"" + guess + "\"?" : known.isEmpty() ? "declare it first" : "use one of " + String.join(", ", known));
+    }
+
+    static boolean isLoopbackUrl(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        } catch (IllegalArgumentException ex) {
+            return false;
+        }
+    }
+
+    static Duration nonNull(Duration d) {
+        return d == null ? Duration.ZERO : d;
+    }
+}

@@ -1,0 +1,2 @@
+/** Faultline: the exception root shared by every package. */
+package dev.faultline;
