@@ -108,7 +108,9 @@ public final class ExperimentLoader {
         if (experiment != null) {
             new ExperimentRules(experiment, binder).check();
         }
-        errors.addAll(binder.errors());
+        binder.errors().stream()
+                .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column))
+                .forEach(errors::add);
         return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
     }
 

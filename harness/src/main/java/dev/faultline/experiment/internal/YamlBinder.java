@@ -36,6 +36,9 @@ public final class YamlBinder {
     /** A position in the file, 1-based. */
     public record Location(int line, int column) {}
 
+    private static final java.util.Set<Tag> STANDARD_TAGS = java.util.Set.of(
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+
     private final Path file;
     private final List<ExperimentError> errors = new ArrayList<>();
     private final Map<String, Location> locations = new LinkedHashMap<>();
@@ -97,6 +100,10 @@ public final class YamlBinder {
 
     private Object bind(Node node, Type type, String path) {
         locations.put(path, at(node));
+        if (!STANDARD_TAGS.contains(node.getTag())) {
+            fail(node, path, "YAML tags such as " + node.getTag().getValue().replace(Tag.PREFIX, "!!") + " are not allowed", "remove the tag; write a plain value");
+            return null;
+        }
         Class<?> raw = Types.raw(type);
         if (raw == List.class) {
             return bindList(node, Types.argument(type, 0), path);
