@@ -1,0 +1,28 @@
+package dev.faultline.targets.counter;
+
+import dev.faultline.targets.support.TargetVariant;
+
+/** The counter's variants; the first is the default. */
+enum CounterVariant implements TargetVariant {
+  LOCKED("locked", true),
+  ATOMIC("atomic", true),
+  RACY("racy", false);
+
+  private final String id;
+  private final boolean correct;
+
+  CounterVariant(String id, boolean correct) {
+    this.id = id;
+    this.correct = correct;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public boolean correct() {
+    return correct;
+  }
+}

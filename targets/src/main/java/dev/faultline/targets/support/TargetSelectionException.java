@@ -1,0 +1,18 @@
+package dev.faultline.targets.support;
+
+/**
+ * The command line selects no service, an unknown service, or a variant the service does not have.
+ * Startup fails with this; {@link TargetSelectionFailureAnalyzer} prints the message, which lists
+ * the valid choices.
+ */
+public class TargetSelectionException extends IllegalArgumentException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what was wrong and what the valid choices are
+   */
+  public TargetSelectionException(String message) {
+    super(message);
+  }
+}

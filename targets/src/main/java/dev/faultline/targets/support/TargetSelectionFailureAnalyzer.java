@@ -1,0 +1,24 @@
+package dev.faultline.targets.support;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns a {@link TargetSelectionException} deep inside a bean creation failure into a short
+ * startup report: what was wrong, and how to launch instead. Registered in {@code
+ * META-INF/spring.factories}.
+ */
+class TargetSelectionFailureAnalyzer extends AbstractFailureAnalyzer<TargetSelectionException> {
+
+  @Override
+  protected FailureAnalysis analyze(Throwable rootFailure, TargetSelectionException cause) {
+    return new FailureAnalysis(
+        cause.getMessage(),
+        "Launch with e.g. java -jar faultline-targets.jar --"
+            + VariantSelection.SERVICE_PROPERTY
+            + "=counter --"
+            + VariantSelection.VARIANT_PROPERTY
+            + "=racy --server.port=41234",
+        cause);
+  }
+}
