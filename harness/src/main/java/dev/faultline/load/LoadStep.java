@@ -1,0 +1,99 @@
+package dev.faultline.load;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of request sent at one target, with its workload; one Gatling scenario. Validated at
+ * construction; immutable.
+ *
+ * <p>{@code path} may contain {@value #OP_PLACEHOLDER}, replaced in each request by its operation id
+ * {@code <name>-<n>} ({@code n} from 1), unique across the run because step names are unique in a
+ * {@link LoadPlan}. {@code body} may be null (no body). {@code headers} may be null (none).
+ *
+ * <p>OPEN: {@code ratePerSecond} requests per second after a linear ramp from 0 over {@code ramp},
+ * for {@code duration} ({@code users} is ignored). CLOSED: {@code users} concurrent users, ramped
+ * up from 0 over {@code ramp}, each sending requests back to back for {@code duration}
+ * ({@code ratePerSecond} is ignored). {@code maxRequests} caps the step's requests (0 = no cap).
+ *
+ * <p>Every request is sent with {@code Connection: close}, on a connection of its own: on a
+ * reused connection Gatling silently re-sends a request whose connection closed before any
+ * response, which would both double-apply it and make "connection refused" ambiguous.
+ */
+public record LoadStep(
+        String name,
+        String baseUrl,
+        String method,
+        String path,
+        Map<String, String> headers,
+        String body,
+        Workload workload,
+        double ratePerSecond,
+        int users,
+        Duration ramp,
+        Duration duration,
+        int maxRequests) {
+
+    /** Replaced in {@code path} by the request's operation id. */
+    public static final String OP_PLACEHOLDER = "${op}";
+
+    static final double MAX_RATE_PER_SECOND = 10_000;
+    static final int MAX_USERS = 10_000;
+    static final Duration MAX_DURATION = Duration.ofHours(24);
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    public LoadStep {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(
+                    "LoadStep name must match " + NAME.pattern() + " (letters, digits, '_', '.', inner '-'), got '" + name + "'");
+        }
+        String where = "LoadStep '" + name + "': ";
+        LoopbackUrl.require(where, baseUrl);
+        if (method == null || !METHODS.contains(method)) {
+            throw new IllegalArgumentException(where + "method must be one of " + new java.util.TreeSet<>(METHODS) + ", got '" + method + "'");
+        }
+        if (path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException(where + "path must start with '/', got '" + path + "'");
+        }
+        headers = headers == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(headers));
+        if (workload == null) {
+            throw new IllegalArgumentException(where + "workload must be OPEN or CLOSED, got null");
+        }
+        if (!Double.isFinite(ratePerSecond) || ratePerSecond < 0 || ratePerSecond > MAX_RATE_PER_SECOND) {
+            throw new IllegalArgumentException(where + "ratePerSecond must be >= 0 and <= " + MAX_RATE_PER_SECOND + ", got " + ratePerSecond);
+        }
+        if (workload == Workload.OPEN && ratePerSecond == 0) {
+            throw new IllegalArgumentException(where + "ratePerSecond must be > 0 for an OPEN workload, got 0.0");
+        }
+        if (users < 0 || users > MAX_USERS) {
+            throw new IllegalArgumentException(where + "users must be >= 0 and <= " + MAX_USERS + ", got " + users);
+        }
+        if (workload == Workload.CLOSED && users == 0) {
+            throw new IllegalArgumentException(where + "users must be >= 1 for a CLOSED workload, got 0");
+        }
+        if (ramp == null || ramp.isNegative() || ramp.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(where + "ramp must be >= 0 and <= " + MAX_DURATION + ", got " + ramp);
+        }
+        if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(where + "duration must be > 0 and <= " + MAX_DURATION + ", got " + duration);
+        }
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException(where + "maxRequests must be >= 0 (0 = no cap), got " + maxRequests);
+        }
+    }
+
+    /** The path of the request whose operation id is {@code opId}. */
+    public String pathFor(String opId) {
+        return path.replace(OP_PLACEHOLDER, opId);
+    }
+
+    /** Ramp plus duration: when this step stops starting requests, counted from the run's start. */
+    public Duration activeFor() {
+        return ramp.plus(duration);
+    }
+}
