@@ -3,6 +3,7 @@ package dev.faultline.proxy.internal;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 /**
  * The Netty handler on each of a connection's two sockets: what is read feeds the link whose
@@ -40,6 +41,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     ToxicLink link = connection.linkFrom(!clientSide);
     if (link != null) {
       link.outputBlocked(!ctx.channel().isWritable());
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      connection.inputShutdown(clientSide);
     }
   }
 

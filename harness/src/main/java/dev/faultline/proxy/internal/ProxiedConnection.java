@@ -78,6 +78,15 @@ final class ProxiedConnection {
     });
   }
 
+  void inputShutdown(boolean clientSide) {
+    ToxicLink link = linkFrom(clientSide);
+    if (link == null) {
+      close();
+    } else {
+      link.onSourceClosed();
+    }
+  }
+
   void socketClosed(boolean clientSide) {
     ToxicLink link = linkFrom(clientSide);
     if (link == null) {

@@ -45,11 +45,14 @@ final class ProxyInstance {
 
   /**
    * Options of both sockets of a connection: no Nagle delay, bounded write buffers, reads that
-   * grow to 256 KiB for throughput; reading starts only once the upstream is connected.
+   * grow to 256 KiB for throughput; reading starts only once the upstream is connected. A peer's
+   * half-close ends only that direction (as in Toxiproxy); the socket closes when the other
+   * direction's chain ends.
    */
   static void socketOptions(BiConsumer<ChannelOption<Object>, Object> option) {
     option.accept(cast(ChannelOption.TCP_NODELAY), true);
     option.accept(cast(ChannelOption.AUTO_READ), false);
+    option.accept(cast(ChannelOption.ALLOW_HALF_CLOSURE), true);
     option.accept(
         cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(256 << 10, 1 << 20));
     option.accept(
