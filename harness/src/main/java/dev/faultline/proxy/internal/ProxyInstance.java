@@ -1,0 +1,179 @@
+package dev.faultline.proxy.internal;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One named proxy: its settings, its listening socket when enabled, its toxics and its live
+ * connections. Settings changes are serialized on this object; thread-safe.
+ */
+final class ProxyInstance {
+  private static final AttributeKey<Long> CONNECTION_SEED = AttributeKey.valueOf("faultline.seed");
+
+  private final String name;
+  private final DataPlane dataPlane;
+  private final Random connectionSeeds;
+  private final ToxicSet toxics = new ToxicSet(this::toxicsChanged);
+  private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
+  private final TrafficCounters traffic = new TrafficCounters();
+  private String listen;
+  private volatile HostPort upstreamAddress;
+  private String upstream;
+  private Channel listener;
+
+  ProxyInstance(String name, String listen, String upstream, DataPlane dataPlane, long seed) {
+    this.name = name;
+    this.listen = listen;
+    this.upstream = upstream;
+    this.upstreamAddress = HostPort.parse("upstream", upstream);
+    this.dataPlane = dataPlane;
+    this.connectionSeeds = new Random(seed ^ name.hashCode());
+  }
+
+  /**
+   * Options of both sockets of a connection: no Nagle delay, bounded write buffers, reads that
+   * grow to 256 KiB for throughput; reading starts only once the upstream is connected. A peer's
+   * half-close ends only that direction (as in Toxiproxy); the socket closes when the other
+   * direction's chain ends.
+   */
+  static void socketOptions(BiConsumer<ChannelOption<Object>, Object> option) {
+    option.accept(cast(ChannelOption.TCP_NODELAY), true);
+    option.accept(cast(ChannelOption.AUTO_READ), false);
+    option.accept(cast(ChannelOption.ALLOW_HALF_CLOSURE), true);
+    option.accept(
+        cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(256 << 10, 1 << 20));
+    option.accept(
+        cast(ChannelOption.RCVBUF_ALLOCATOR),
+        new AdaptiveRecvByteBufAllocator(512, 16 << 10, 256 << 10));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ChannelOption<Object> cast(ChannelOption<?> option) {
+    return (ChannelOption<Object>) option;
+  }
+
+  String name() {
+    return name;
+  }
+
+  synchronized String listen() {
+    return listen;
+  }
+
+  synchronized String upstream() {
+    return upstream;
+  }
+
+  synchronized boolean enabled() {
+    return listener != null;
+  }
+
+  HostPort upstreamAddress() {
+    return upstreamAddress;
+  }
+
+  ToxicSet toxics() {
+    return toxics;
+  }
+
+  TrafficCounters traffic() {
+    return traffic;
+  }
+
+  DataPlane dataPlane() {
+    return dataPlane;
+  }
+
+  synchronized void start() {
+    if (listener != null) {
+      return;
+    }
+    HostPort address = HostPort.parse("listen", listen);
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(dataPlane.group())
+            .channel(dataPlane.serverChannelType())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .handler(new ConnectionSeeder())
+            .childHandler(
+                new ChannelInitializer<>() {
+                  @Override
+                  protected void initChannel(Channel client) {
+                    ProxiedConnection.open(ProxyInstance.this, client, client.attr(CONNECTION_SEED).get());
+                  }
+                });
+    socketOptions(bootstrap::childOption);
+    ChannelFuture bind = bootstrap.bind(address.host(), address.port()).awaitUninterruptibly();
+    if (!bind.isSuccess()) {
+      Throwable cause = bind.cause();
+      throw new ApiException(500, "listen tcp " + listen + ": " + cause.getMessage(), cause);
+    }
+    listener = bind.channel();
+    listen = address.withPort(((InetSocketAddress) listener.localAddress()).getPort());
+  }
+
+  /** Closes the listener and drops every connection. */
+  synchronized void stop() {
+    if (listener != null) {
+      listener.close().syncUninterruptibly();
+      listener = null;
+    }
+    connections.forEach(ProxiedConnection::close);
+  }
+
+  /** Toxiproxy's update: a new address restarts the proxy; {@code enabled} starts or stops it. */
+  synchronized void update(String newListen, String newUpstream, boolean newEnabled) {
+    HostPort newUpstreamAddress = HostPort.parse("upstream", newUpstream);
+    HostPort.parse("listen", newListen);
+    boolean wasEnabled = listener != null;
+    if (!newListen.equals(listen) || !newUpstream.equals(upstream)) {
+      stop();
+      listen = newListen;
+      upstream = newUpstream;
+      upstreamAddress = newUpstreamAddress;
+    }
+    if (newEnabled) {
+      start();
+    } else if (wasEnabled) {
+      stop();
+    }
+  }
+
+  void register(ProxiedConnection connection) {
+    connections.add(connection);
+  }
+
+  void unregister(ProxiedConnection connection) {
+    connections.remove(connection);
+  }
+
+  int connectionCount() {
+    return connections.size();
+  }
+
+  private void toxicsChanged() {
+    connections.forEach(ProxiedConnection::reconcileSoon);
+  }
+
+  /** Draws each connection's seed on the accepting loop, so seeds follow accept order. */
+  private final class ConnectionSeeder extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      ((Channel) msg).attr(CONNECTION_SEED).set(connectionSeeds.nextLong());
+      ctx.fireChannelRead(msg);
+    }
+  }
+}

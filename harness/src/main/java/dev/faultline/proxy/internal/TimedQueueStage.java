@@ -1,0 +1,128 @@
+package dev.faultline.proxy.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stage that releases chunks at due times, in order: one FIFO queue and at most one event-loop
+ * timer armed for its head, so delays are as precise as the event loop's timer and never reorder.
+ * Holding more than {@link #HIGH_WATER_BYTES} pauses reading from the source.
+ */
+abstract class TimedQueueStage extends ToxicStage {
+  static final long HIGH_WATER_BYTES = 1 << 20;
+  static final long LOW_WATER_BYTES = 256 << 10;
+
+  /** A held chunk; {@code data == null} is the end of the stream. */
+  private record Held(ByteBuf data, long arrivalNanos, long dueNanos) {}
+
+  private final ArrayDeque<Held> held = new ArrayDeque<>();
+  private long lastDueNanos = Long.MIN_VALUE;
+  private long heldBytes;
+  private boolean holdingBack;
+  private ScheduledFuture<?> timer;
+
+  TimedQueueStage(ToxicSpec spec, ToxicLink link) {
+    super(spec, link);
+  }
+
+  /** Due time of the last chunk queued, or {@code now} if that is later. */
+  final long busyUntil(long nowNanos) {
+    return lastDueNanos == Long.MIN_VALUE ? nowNanos : Math.max(nowNanos, lastDueNanos);
+  }
+
+  /** Queue {@code data} to be released at {@code dueNanos} (never before earlier chunks). */
+  final void releaseAt(ByteBuf data, long arrivalNanos, long dueNanos) {
+    long due = lastDueNanos == Long.MIN_VALUE ? dueNanos : Math.max(dueNanos, lastDueNanos);
+    lastDueNanos = due;
+    if (held.isEmpty() && due - System.nanoTime() <= 0) {
+      next.chunk(data, due);
+      return;
+    }
+    held.add(new Held(data, arrivalNanos, due));
+    heldBytes += data.readableBytes();
+    if (!holdingBack && heldBytes > HIGH_WATER_BYTES) {
+      holdingBack = true;
+      link.holdBack(true);
+    }
+    arm();
+  }
+
+  @Override
+  void onEnd() {
+    if (held.isEmpty()) {
+      next.end();
+    } else {
+      held.add(new Held(null, System.nanoTime(), lastDueNanos));
+    }
+  }
+
+  private void arm() {
+    Held head = held.peek();
+    if (timer != null || head == null) {
+      return;
+    }
+    long delay = Math.max(0, head.dueNanos() - System.nanoTime());
+    timer = link.eventLoop().schedule(this::releaseDue, delay, TimeUnit.NANOSECONDS);
+  }
+
+  private void releaseDue() {
+    timer = null;
+    long now = System.nanoTime();
+    Held head;
+    while ((head = held.peek()) != null && head.dueNanos() - now <= 0) {
+      held.poll();
+      forget(head);
+      if (head.data() == null) {
+        next.end();
+      } else {
+        next.chunk(head.data(), head.dueNanos());
+      }
+    }
+    arm();
+  }
+
+  private void forget(Held item) {
+    if (item.data() != null) {
+      heldBytes -= item.data().readableBytes();
+    }
+    if (holdingBack && heldBytes < LOW_WATER_BYTES) {
+      holdingBack = false;
+      link.holdBack(false);
+    }
+  }
+
+  private void cancelTimer() {
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  @Override
+  void handOver(ToxicStage target) {
+    cancelTimer();
+    Held item;
+    while ((item = held.poll()) != null) {
+      forget(item);
+      if (item.data() == null) {
+        target.end();
+      } else {
+        target.chunk(item.data(), item.arrivalNanos());
+      }
+    }
+  }
+
+  @Override
+  void dispose() {
+    cancelTimer();
+    Held item;
+    while ((item = held.poll()) != null) {
+      forget(item);
+      if (item.data() != null) {
+        item.data().release();
+      }
+    }
+  }
+}
