@@ -1,0 +1,41 @@
+package dev.faultline.cli;
+
+import dev.faultline.experiment.InvalidExperimentException;
+import dev.faultline.experiment.LoadedExperiment;
+import dev.faultline.experiment.ExperimentLoader;
+import dev.faultline.report.RunRecord;
+import dev.faultline.run.Console;
+import dev.faultline.run.RunOptions;
+import dev.faultline.run.Suite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code faultline run <file|dir>...}: runs experiments and writes their reports. */
+@Command(name = "run", description = "Run experiments (files, or folders of *.yaml) and write their reports.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "<file|dir>", description = "Experiment files or folders of them.")
+    List<Path> paths;
+
+    @Option(names = "--reports", paramLabel = "<dir>", description = "Where run folders go (default: reports/ of the Faultline home).")
+    Path reports;
+
+    @Override
+    public Integer call() {
+        List<LoadedExperiment> experiments;
+        try {
+            experiments = ExperimentLoader.loadAll(paths);
+        } catch (InvalidExperimentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Nothing was started.");
+            return FaultlineCli.INVALID;
+        }
+        Path folder = reports != null ? reports : FaultlineCli.home().resolve("reports");
+        List<RunRecord> records = new Suite(new RunOptions(folder, FaultlineCli.home(), new Console(System.out))).run(experiments);
+        return Suite.exitCode(records);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.faultline.fault;
+
+import dev.faultline.InfrastructureException;
+
+/** A fault could not be applied or rolled back. Carries the fault's name. */
+public final class FaultException extends InfrastructureException {
+
+    private static final long serialVersionUID = 1L;
+
+    public FaultException(String fault, String message, Throwable cause) {
+        super("fault " + fault + ": " + message, cause);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.faultline.run;
+
+import dev.faultline.InfrastructureException;
+import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.ProxySpec;
+import dev.faultline.experiment.TargetSpec;
+import dev.faultline.proxy.ToxiproxyServer;
+import dev.faultline.target.Target;
+import dev.faultline.target.TargetLaunch;
+import dev.faultline.target.Targets;
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The targets and proxies of one run, started in dependency order (a target after the ones it
+ * calls, each call through its own proxy), independent targets in parallel. {@link #close()} stops
+ * all of it, on every path. Thread-safe after {@link #provision}.
+ */
+public final class Deployment implements AutoCloseable {
+
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final Map<String, URI> proxies = new LinkedHashMap<>();
+    private final List<Proxy> createdProxies = new ArrayList<>();
+    private ToxiproxyServer embedded;
+    private ToxiproxyClient toxiproxy;
+    private String proxyHost = "127.0.0.1";
+
+    private Deployment() {}
+
+    /** Starts everything the experiment declares; on failure stops what was started and rethrows. */
+    public static Deployment provision(Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
+        Deployment d = new Deployment();
+        try {
+            d.startProxyServer(e, journal, console);
+            d.startTargets(e, runFolder, home, journal, console);
+            for (Map.Entry<String, ProxySpec> p : e.proxies().entrySet()) {
+                d.createProxy(p.getKey(), p.getValue().listen(), d.targets.get(p.getValue().upstream()).baseUrl(), journal);
+            }
+            return d;
+        } catch (RuntimeException ex) {
+            d.close();
+            throw ex;
+        }
+    }
+
+    private void startProxyServer(Experiment e, RunJournal journal, Console console) {
+        boolean needed = !e.proxies().isEmpty() || e.targets().values().stream().anyMatch(t -> !t.calls().isEmpty());
+        if (!needed) {
+            return;
+        }
+        if (e.toxiproxy() != null) {
+            URI api = URI.create(e.toxiproxy().url());
+            toxiproxy = new ToxiproxyClient(api.getHost(), api.getPort());
+            proxyHost = e.toxiproxy().listenHost();
+            try {
+                journal.record("proxy", "toxiproxy", "using the Toxiproxy at " + api + " (version " + toxiproxy.version() + ")");
+            } catch (IOException ex) {
+                throw new InfrastructureException("no Toxiproxy answers at " + api + ": " + ex.getMessage() + "; start it, or remove the toxiproxy section to use the embedded one", ex);
+            }
+            return;
+        }
+        embedded = ToxiproxyServer.start("127.0.0.1", 0, e.seed());
+        toxiproxy = new ToxiproxyClient("127.0.0.1", embedded.port());
+        journal.record("proxy", "toxiproxy", "embedded Toxiproxy-compatible server at " + embedded.url());
+        console.say(e.name(), "embedded Toxiproxy API at " + embedded.url());
+    }
+
+    private void startTargets(Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
+        Set<String> started = new HashSet<>();
+        while (started.size() < e.targets().size()) {
+            List<String> ready = e.targets().entrySet().stream()
+                    .filter(t -> !started.contains(t.getKey()) && started.containsAll(t.getValue().calls()))
+                    .map(Map.Entry::getKey).toList();
+            if (ready.isEmpty()) {
+                throw new InfrastructureException("the targets' calls form a cycle; Faultline starts a target after the ones it calls");
+            }
+            Map<String, CompletableFuture<Target>> level = new LinkedHashMap<>();
+            for (String name : ready) {
+                TargetSpec spec = e.targets().get(name);
+                Map<String, String> extra = callProperties(name, spec, journal);
+                console.say(e.name(), "starting target " + name + " (" + describe(spec) + ")");
+                level.put(name, CompletableFuture.supplyAsync(() -> Targets.start(name, spec, new TargetLaunch(runFolder, home, extra))));
+            }
+            RuntimeException failure = null;
+            for (Map.Entry<String, CompletableFuture<Target>> f : level.entrySet()) {
+                try {
+                    Target t = f.getValue().join();
+                    targets.put(f.getKey(), t);
+                    journal.record("target", f.getKey(), "healthy at " + t.baseUrl() + t.process().map(p -> " (pid " + p.pid() + ")").orElse(""));
+                    console.say(e.name(), "target " + f.getKey() + " healthy at " + t.baseUrl());
+                } catch (CompletionException ex) {
+                    failure = ex.getCause() instanceof RuntimeException r ? r : new InfrastructureException(ex.getMessage(), ex);
+                    journal.record("error", f.getKey(), failure.getMessage());
+                }
+                started.add(f.getKey());
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** Creates a proxy per call of {@code caller} and tells the caller where they are. */
+    private Map<String, String> callProperties(String caller, TargetSpec spec, RunJournal journal) {
+        Map<String, String> props = new LinkedHashMap<>();
+        List<String> urls = new ArrayList<>();
+        for (String callee : spec.calls()) {
+            URI via = createProxy(caller + "->" + callee, "127.0.0.1:0", targets.get(callee).baseUrl(), journal);
+            urls.add(via.toString());
+            props.put("faultline.calls." + callee, via.toString());
+        }
+        if (!urls.isEmpty() && "aggregator".equals(spec.builtin())) {
+            props.put("faultline.aggregator.downstreams", String.join(",", urls));
+        }
+        return props;
+    }
+
+    private URI createProxy(String name, String listen, URI upstream, RunJournal journal) {
+        try {
+            Proxy p = toxiproxy.createProxy(name, listen, upstream.getHost() + ":" + upstream.getPort());
+            createdProxies.add(p);
+            String actual = p.getListen();
+            URI via = URI.create("http://" + proxyHost + ":" + actual.substring(actual.lastIndexOf(':') + 1));
+            proxies.put(name, via);
+            journal.record("proxy", name, "proxy " + name + " listens at " + actual + ", forwards to " + upstream);
+            return via;
+        } catch (IOException ex) {
+            throw new InfrastructureException("proxy " + name + ": Toxiproxy refused to create it: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String describe(TargetSpec s) {
+        if (s.builtin() != null) {
+            return "built-in " + s.builtin() + (s.variant() != null ? "/" + s.variant() : "");
+        }
+        if (s.url() != null) {
+            return "attached at " + s.url();
+        }
+        return s.jar() != null ? "jar " + s.jar() : "command " + String.join(" ", s.command());
+    }
+
+    /** The targets, by name. */
+    public Map<String, Target> targets() {
+        return targets;
+    }
+
+    /** Where load aimed at a target or a proxy goes. */
+    public URI addressOf(String targetOrProxy) {
+        URI proxy = proxies.get(targetOrProxy);
+        return proxy != null ? proxy : targets.get(targetOrProxy).baseUrl();
+    }
+
+    /** The Toxiproxy client of this run, or null when the experiment has no proxies. */
+    public ToxiproxyClient toxiproxy() {
+        return toxiproxy;
+    }
+
+    /** Deletes the proxies, stops the embedded server and every target. */
+    @Override
+    public void close() {
+        if (embedded == null) {
+            for (Proxy p : createdProxies) {
+                try {
+                    p.delete();
+                } catch (IOException | RuntimeException ignored) {
+                    // The external Toxiproxy may be gone; nothing else to undo.
+                }
+            }
+        }
+        createdProxies.clear();
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        targets.values().forEach(t -> stops.add(CompletableFuture.runAsync(t::close)));
+        stops.forEach(CompletableFuture::join);
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}

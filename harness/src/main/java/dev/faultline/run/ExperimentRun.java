@@ -1,0 +1,315 @@
+package dev.faultline.run;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.FaultlineException;
+import dev.faultline.check.CheckContext;
+import dev.faultline.check.CheckResult;
+import dev.faultline.check.CheckStatus;
+import dev.faultline.check.Checks;
+import dev.faultline.experiment.CheckSpec;
+import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.LoadSpec;
+import dev.faultline.experiment.LoadedExperiment;
+import dev.faultline.experiment.ToxicFault;
+import dev.faultline.experiment.Workload;
+import dev.faultline.fault.ToxicInjector;
+import dev.faultline.load.GatlingLoad;
+import dev.faultline.load.LoadPlan;
+import dev.faultline.load.LoadProgress;
+import dev.faultline.load.LoadResult;
+import dev.faultline.load.LoadRun;
+import dev.faultline.load.LoadStep;
+import dev.faultline.load.RequestOutcome;
+import dev.faultline.report.RunRecord;
+import dev.faultline.report.RunReports;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * One run of one experiment: provision, load, faults on schedule, checks, rollback, teardown,
+ * reports. {@link #execute()} never leaves a fault on or a process running, whatever happens —
+ * an exception, a stop condition, or {@link #abort(String)} from another thread (Ctrl-C).
+ */
+public final class ExperimentRun {
+
+    private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
+    private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
+
+    private final LoadedExperiment loaded;
+    private final Experiment e;
+    private final RunOptions options;
+    private final Console console;
+    private final RunJournal journal = new RunJournal(Clock.systemUTC());
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile String abortReason;
+    private volatile LoadRun load;
+
+    public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
+        this.loaded = loaded;
+        this.e = loaded.experiment();
+        this.options = options;
+        this.console = options.console();
+    }
+
+    /** Asks the run to stop: load ends, faults roll back, targets stop; the report says why. */
+    public void abort(String reason) {
+        abortReason = reason;
+        LoadRun l = load;
+        if (l != null) {
+            l.abort();
+        }
+    }
+
+    /** Waits, at most {@code bound}, for {@link #execute()} to have cleaned up after an abort. */
+    public boolean awaitFinished(Duration bound) throws InterruptedException {
+        return finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the experiment and writes its reports; returns the record of what happened. */
+    public RunRecord execute() {
+        Instant started = Instant.now();
+        Path folder = createRunFolder(started);
+        journal.record("phase", "provision", "run " + folder.getFileName() + " of " + loaded.file());
+        Deployment deployment = null;
+        FaultSchedule faults = null;
+        LoadResult result = null;
+        Instant loadStarted = null;
+        List<CheckResult> checks = new ArrayList<>();
+        String error = null;
+        try {
+            deployment = Deployment.provision(e, folder, options.home(), journal, console);
+            Deployment d = deployment;
+            faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
+            requireNotAborted();
+            journal.record("phase", "load", "load starts: " + describeLoad());
+            load = GatlingLoad.start(plan(deployment), folder);
+            loadStarted = awaitFirstRequest(load);
+            faults.start(loadStarted, e.loadDuration());
+            result = watchLoad(load, deployment, faults, started);
+            journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
+            faults.rollbackAll();
+            requireNotAborted();
+            checks = runChecks(deployment, result);
+        } catch (Aborted a) {
+            journal.record("phase", "abort", abortReason);
+        } catch (FaultlineException | IllegalArgumentException ex) {
+            error = ex.getMessage();
+            journal.record("error", "run", error);
+            console.say(e.name(), "ERROR: " + error);
+        } catch (RuntimeException ex) {
+            error = "unexpected " + ex;
+            journal.record("error", "run", error);
+            console.say(e.name(), "ERROR: " + error);
+            ex.printStackTrace();
+        } finally {
+            if (faults != null) {
+                faults.rollbackAll();
+            }
+            if (load != null && load.isRunning()) {
+                result = load.abort();
+            }
+            if (deployment != null) {
+                journal.record("phase", "teardown", "stopping targets and proxies");
+                deployment.close();
+            }
+        }
+        if (faults != null && !faults.errors().isEmpty() && error == null) {
+            error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
+        }
+        RunRecord record = record(folder, started, loadStarted, result, checks, faults, deployment, error);
+        RunReports.write(record);
+        finished.countDown();
+        return record;
+    }
+
+    private void requireNotAborted() {
+        if (abortReason != null) {
+            throw new Aborted();
+        }
+    }
+
+    private LoadPlan plan(Deployment d) {
+        List<LoadStep> steps = new ArrayList<>();
+        for (LoadSpec l : e.load()) {
+            URI base = d.addressOf(l.target());
+            steps.add(new LoadStep(l.name(), base.toString(), l.request().method(), l.request().path(), l.headers(), l.body(),
+                    l.workload() == Workload.OPEN ? dev.faultline.load.Workload.OPEN : dev.faultline.load.Workload.CLOSED,
+                    l.rate() == null ? 0 : l.rate().perSecond(), l.users() == null ? 0 : l.users(), l.ramp(), l.duration(), l.maxRequests()));
+        }
+        return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
+    }
+
+    /** Load starts when its first request does; faults are scheduled from then. */
+    private Instant awaitFirstRequest(LoadRun run) {
+        Instant before = Instant.now();
+        try {
+            await("first request of " + e.name()).atMost(FIRST_REQUEST_BOUND).pollInterval(Duration.ofMillis(50))
+                    .until(() -> abortReason != null || !run.isRunning() || run.progress().requests() > 0);
+        } catch (ConditionTimeoutException ex) {
+            throw new FaultlineException("Gatling sent no request within " + FIRST_REQUEST_BOUND.toSeconds() + " s; see gatling.log in the run folder");
+        }
+        requireNotAborted();
+        Instant firstSeen = Instant.now();
+        console.say(e.name(), "load running (Gatling up in " + Duration.between(before, firstSeen).toMillis() + " ms)");
+        // The outcomes file lags up to a second; the origin is corrected to the first request's own start.
+        return firstSeen.minusMillis(Math.min(1000, Duration.between(before, firstSeen).toMillis()));
+    }
+
+    private LoadResult watchLoad(LoadRun run, Deployment d, FaultSchedule faults, Instant started) {
+        Instant deadline = started.plus(e.budget());
+        StopGuard guard = new StopGuard(e.stopWhen(), d.targets(), deadline, e.budget());
+        Duration declared = e.loadDuration();
+        Instant loadStart = Instant.now();
+        Instant nextLine = loadStart;
+        Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
+        while (run.isRunning()) {
+            requireNotAborted();
+            LoadProgress p = run.progress();
+            Optional<String> stop = guard.check(p);
+            if (stop.isPresent()) {
+                abortReason = stop.get();
+                console.say(e.name(), "stopping: " + abortReason);
+                run.abort();
+                throw new Aborted();
+            }
+            if (!Instant.now().isBefore(nextLine)) {
+                Duration elapsed = Duration.between(loadStart, Instant.now());
+                console.say(e.name(), String.format("load %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
+                        Durations.format(Duration.ofSeconds(elapsed.toSeconds())), Durations.format(declared), p.requests(), p.recentRatePerSecond(),
+                        p.ok(), p.failed(), p.indeterminate(), faults.activeFaults().isEmpty() ? "" : "  faults on: " + String.join(", ", faults.activeFaults())));
+                nextLine = Instant.now().plusSeconds(2);
+            }
+            waitForExit(fork, Duration.ofMillis(500));
+        }
+        requireNotAborted();
+        Duration left = Duration.between(Instant.now(), deadline);
+        return run.await(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
+    }
+
+    private static void waitForExit(Optional<ProcessHandle> process, Duration bound) {
+        if (process.isEmpty()) {
+            return;
+        }
+        try {
+            process.get().onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException ignored) {
+            // Still running: the caller polls again.
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new Aborted();
+        }
+    }
+
+    private List<CheckResult> runChecks(Deployment d, LoadResult result) {
+        journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
+        CheckContext context = new CheckContext() {
+            @Override
+            public URI baseUrl(String target) {
+                return d.targets().get(target).baseUrl();
+            }
+
+            @Override
+            public List<RequestOutcome> outcomes(String step) {
+                return result.ofStep(step);
+            }
+        };
+        List<CheckResult> out = new ArrayList<>();
+        for (CheckSpec spec : e.checks()) {
+            CheckResult r;
+            try {
+                r = Checks.of(spec).evaluate(context);
+            } catch (RuntimeException ex) {
+                r = new CheckResult(spec.name(), spec.kindName(), CheckStatus.ERROR, spec.kindName(), "evaluable", "the check failed to run", List.of(ex.toString()));
+            }
+            out.add(r);
+            journal.record("check", r.name(), r.summary(), Map.of("status", r.status().name()));
+            console.say(e.name(), "check " + r.summary());
+        }
+        return out;
+    }
+
+    private RunRecord record(Path folder, Instant started, Instant loadStarted, LoadResult result, List<CheckResult> checks,
+            FaultSchedule faults, Deployment d, String error) {
+        List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
+        Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason);
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        artifacts.put("experiment (as run)", "experiment.yaml");
+        for (String t : e.targets().keySet()) {
+            if (Files.exists(folder.resolve("target-" + t + ".log"))) {
+                artifacts.put("log of target " + t, "target-" + t + ".log");
+            }
+        }
+        if (result != null && result.gatlingReportIndex().isPresent()) {
+            artifacts.put("Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
+        }
+        for (String f : List.of("outcomes.jsonl", "gatling.log")) {
+            if (Files.exists(folder.resolve(f))) {
+                artifacts.put(f, f);
+            }
+        }
+        Instant origin = loadStarted;
+        if (!outcomes.isEmpty()) {
+            origin = Instant.ofEpochMilli(outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
+        }
+        return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
+                loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
+                LoadFigures.summaries(e.load(), outcomes), LoadFigures.timeline(origin, outcomes, s -> -1),
+                faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, error != null ? error : abortReason);
+    }
+
+    private String describeLoad() {
+        List<String> parts = new ArrayList<>();
+        for (LoadSpec l : e.load()) {
+            parts.add(l.name() + ": " + l.request() + " to " + l.target() + ", "
+                    + (l.workload() == Workload.OPEN ? l.rate() : l.users() + " users") + " for " + Durations.format(l.duration()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private Path createRunFolder(Instant started) {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneId.systemDefault()).format(started);
+        try {
+            Files.createDirectories(options.reportsFolder());
+            Path folder = options.reportsFolder().resolve(stamp + "-" + e.name());
+            for (int i = 2; Files.exists(folder); i++) {
+                folder = options.reportsFolder().resolve(stamp + "-" + e.name() + "-" + i);
+            }
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("experiment.yaml"), loaded.yaml());
+            return folder;
+        } catch (IOException ex) {
+            throw new FaultlineException("cannot create a run folder under " + options.reportsFolder() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Unwinds the run after an abort; never escapes {@link #execute()}. */
+    private static final class Aborted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Aborted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Whether the experiment switches network faults (for callers deciding what to provision). */
+    static boolean usesToxics(Experiment e) {
+        return e.faults().stream().anyMatch(f -> f.kind() instanceof ToxicFault);
+    }
+}

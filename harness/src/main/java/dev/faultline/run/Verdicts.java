@@ -1,0 +1,61 @@
+package dev.faultline.run;
+
+import dev.faultline.check.CheckResult;
+import dev.faultline.check.CheckStatus;
+import dev.faultline.experiment.Expectation;
+import dev.faultline.experiment.Experiment;
+import dev.faultline.report.Verdict;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns check results into the run's verdict and its one-sentence explanation. Stateless. */
+final class Verdicts {
+
+    record Judgement(Verdict verdict, String sentence) {}
+
+    private Verdicts() {}
+
+    static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason) {
+        if (error != null) {
+            return new Judgement(Verdict.ERROR, "No verdict: Faultline could not run the experiment — " + firstLine(error));
+        }
+        if (abortReason != null) {
+            return new Judgement(Verdict.ABORTED, "Aborted: " + abortReason + "; every fault was rolled back and no verdict was reached.");
+        }
+        List<CheckResult> failed = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
+        List<CheckResult> errored = checks.stream().filter(c -> c.status() == CheckStatus.ERROR).toList();
+        if (e.expect() == Expectation.CAUGHT) {
+            List<CheckResult> catching = failed.stream().filter(c -> e.caughtBy().isEmpty() || e.caughtBy().contains(c.name())).toList();
+            if (!catching.isEmpty()) {
+                CheckResult c = catching.get(0);
+                return new Judgement(Verdict.MET, "Met (control): the known bug was caught by " + names(catching) + " — " + evidence(c));
+            }
+            if (!errored.isEmpty()) {
+                return new Judgement(Verdict.ERROR, "No verdict (control): " + names(errored) + " could not be evaluated — " + evidence(errored.get(0)));
+            }
+            String expected = e.caughtBy().isEmpty() ? "any check" : String.join(", ", e.caughtBy());
+            return new Judgement(Verdict.NOT_MET, "Not met (control): the harness failed to see the bug — " + expected + " should have failed but "
+                    + (failed.isEmpty() ? "every check held." : "only " + names(failed) + " failed."));
+        }
+        if (!failed.isEmpty()) {
+            return new Judgement(Verdict.NOT_MET, "Not met: " + names(failed) + " failed — " + evidence(failed.get(0)));
+        }
+        if (!errored.isEmpty()) {
+            return new Judgement(Verdict.ERROR, "No verdict: " + names(errored) + " could not be evaluated — " + evidence(errored.get(0)));
+        }
+        return new Judgement(Verdict.MET, "Met: all " + checks.size() + (checks.size() == 1 ? " check" : " checks") + " held (" + names(checks) + ").");
+    }
+
+    private static String names(List<CheckResult> checks) {
+        return checks.stream().map(CheckResult::name).collect(Collectors.joining(", "));
+    }
+
+    private static String evidence(CheckResult c) {
+        return c.evidence().isEmpty() ? "expected " + c.bound() + ", observed " + c.observed() + "." : c.evidence().get(0) + ".";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
