@@ -28,7 +28,7 @@ final class Links {
         }
         try {
             // "./" first: a name with a colon ("a:b.log") must not read as a URL scheme.
-            return "./" + new URI(null, null, relative.toString().replace('\\', '/'), null).getRawPath();
+            return new URI(null, null, "./" + relative.toString().replace('\\', '/'), null).getRawPath();
         } catch (URISyntaxException e) {
             return null;
         }
