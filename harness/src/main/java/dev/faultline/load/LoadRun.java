@@ -25,7 +25,7 @@ public final class LoadRun {
         this.plan = plan;
         this.files = files;
         this.fork = fork;
-        this.tail = new OutcomeTail(files.outcomes());
+        this.tail = new OutcomeTail(files.outcomes(), java.time.Clock.systemUTC());
     }
 
     /** The plan this run executes. */

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,13 +19,13 @@ class OutcomeTailTest {
     Path dir;
 
     @Test
-    void onlyCompleteLinesAreReadAndEachOnlyOnce() throws Exception {
+    void onlyCompleteLinesAreReadEachOnceAndTheRateCountsTheWindowEndingOneSecondAgo() throws Exception {
         Path file = dir.resolve("outcomes.jsonl");
-        long now = System.currentTimeMillis();
+        long now = 1_800_000_000_000L;
         String ok = ForkFiles.JSON.writeValueAsString(new RequestOutcome("s", "s-1", now - 2_000, 1_000, 200, Outcome.OK, null));
         String failed = ForkFiles.JSON.writeValueAsString(new RequestOutcome("s", "s-2", now - 1_500, 1_000, 500, Outcome.FAILED, "HTTP status 500"));
         Files.writeString(file, ok + "\n" + failed.substring(0, 10), StandardCharsets.UTF_8);
-        OutcomeTail tail = new OutcomeTail(file);
+        OutcomeTail tail = new OutcomeTail(file, Clock.fixed(Instant.ofEpochMilli(now), ZoneOffset.UTC));
 
         tail.poll();
         assertThat(tail.progress(Duration.ZERO).requests()).isEqualTo(1);
