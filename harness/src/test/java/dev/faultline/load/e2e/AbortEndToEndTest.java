@@ -39,6 +39,8 @@ class AbortEndToEndTest {
             assertThat(abortTook).as("abort is prompt").isLessThan(Duration.ofSeconds(5));
             assertThat(run.isRunning()).isFalse();
             assertThat(result.outcomes()).as("outcomes recorded before the abort stay readable").hasSizeGreaterThanOrEqualTo(10);
+            assertThat(result.outcomes().stream().map(o -> "/ok/" + o.opId()).toList())
+                    .as("every operation the server saw has an outcome line").containsAll(server.paths());
             assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("java")))
                     .as("no java child process left").isEmpty();
             System.out.printf("abort took %d ms, %d outcomes kept%n", abortTook.toMillis(), result.outcomes().size());

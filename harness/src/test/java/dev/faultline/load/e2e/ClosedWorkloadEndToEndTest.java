@@ -31,10 +31,10 @@ class ClosedWorkloadEndToEndTest {
             LoadStep closed = new LoadStep("closed", server.baseUrl(), "GET", "/slow/${op}", null, null,
                     Workload.CLOSED, 0, USERS, Duration.ZERO, Duration.ofSeconds(2), 0);
             LoadStep capped = new LoadStep("capped", server.baseUrl(), "GET", "/ok/${op}", null, null,
-                    Workload.CLOSED, 0, 3, Duration.ZERO, Duration.ofSeconds(1), 7);
+                    Workload.CLOSED, 0, 3, Duration.ZERO, Duration.ofSeconds(30), 7); // the cap, not the time, ends it
             LoadPlan plan = new LoadPlan("closed-e2e", List.of(closed, capped), Duration.ofSeconds(5), 1);
 
-            LoadResult result = GatlingLoad.start(plan, runDir).await(Duration.ofSeconds(50));
+            LoadResult result = GatlingLoad.start(plan, runDir).await(Duration.ofSeconds(25));
 
             assertThat(server.peakInFlight()).as("closed model: at most one request per user in flight").isEqualTo(USERS);
             assertThat(result.ofStep("closed")).as("4 users, ~50 ms per request, 2 s").hasSizeBetween(20, 170)
