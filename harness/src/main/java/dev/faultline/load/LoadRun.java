@@ -82,6 +82,16 @@ public final class LoadRun {
         return result();
     }
 
+    /** The outcomes file: JSON lines, one {@link RequestOutcome} each, appended by the fork. */
+    public java.nio.file.Path outcomesFile() {
+        return files.outcomes();
+    }
+
+    /** The fork's console output (Gatling's summary, warnings, crashes). */
+    public java.nio.file.Path gatlingLog() {
+        return files.gatlingLog();
+    }
+
     /** Gatling's HTML report index, when it has produced one (after a normal end). */
     public Optional<java.nio.file.Path> gatlingReportIndex() {
         return files.gatlingReportIndex();
