@@ -25,7 +25,7 @@ public final class LoadRun {
         this.plan = plan;
         this.files = files;
         this.fork = fork;
-        this.tail = new OutcomeTail(files.outcomes());
+        this.tail = new OutcomeTail(files.outcomes(), java.time.Clock.systemUTC());
     }
 
     /** The plan this run executes. */
@@ -80,6 +80,16 @@ public final class LoadRun {
     public LoadResult abort() {
         ChildProcesses.stop(fork, STOP_GRACE);
         return result();
+    }
+
+    /** The outcomes file: JSON lines, one {@link RequestOutcome} each, appended by the fork. */
+    public java.nio.file.Path outcomesFile() {
+        return files.outcomes();
+    }
+
+    /** The fork's console output (Gatling's summary, warnings, crashes). */
+    public java.nio.file.Path gatlingLog() {
+        return files.gatlingLog();
     }
 
     /** Gatling's HTML report index, when it has produced one (after a normal end). */

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,13 +24,15 @@ final class OutcomeTail {
     private static final long KEEP_END_TIMES_MILLIS = 10_000;
 
     private final Path file;
+    private final Clock clock;
     private final List<RequestOutcome> outcomes = new ArrayList<>();
     private final Deque<Long> recentEndMillis = new ArrayDeque<>();
     private final long[] counts = new long[Outcome.values().length];
     private long offset;
 
-    OutcomeTail(Path file) {
+    OutcomeTail(Path file, Clock clock) {
         this.file = file;
+        this.clock = clock;
     }
 
     /** Reads what was appended since the last call. */
@@ -67,14 +70,14 @@ final class OutcomeTail {
         outcomes.add(outcome);
         counts[outcome.outcome().ordinal()]++;
         recentEndMillis.addLast(outcome.endMillis());
-        long keepAfter = System.currentTimeMillis() - KEEP_END_TIMES_MILLIS;
+        long keepAfter = clock.millis() - KEEP_END_TIMES_MILLIS;
         while (!recentEndMillis.isEmpty() && recentEndMillis.peekFirst() < keepAfter) {
             recentEndMillis.removeFirst();
         }
     }
 
     LoadProgress progress(Duration elapsed) {
-        long windowEnd = System.currentTimeMillis() - RATE_WINDOW_END_LAG_MILLIS;
+        long windowEnd = clock.millis() - RATE_WINDOW_END_LAG_MILLIS;
         long windowStart = windowEnd - RATE_WINDOW_MILLIS;
         long recent = recentEndMillis.stream().filter(t -> t > windowStart && t <= windowEnd).count();
         return new LoadProgress(

@@ -1,26 +1,24 @@
 package dev.faultline.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.pause;
-import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ClosedInjectionStep;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
- * Builds the Gatling population of one {@link LoadStep}, inside the fork. Every virtual user sends
- * exactly one request, so Gatling's per-user failure cause maps to exactly one request; the closed
- * model keeps {@code users} of them in flight by starting a new user whenever one ends.
+ * Builds the Gatling population of one {@link LoadStep}, inside the fork. OPEN: each virtual user
+ * sends one request. CLOSED: {@code users} virtual users, each looping one request at a time for
+ * {@code duration} or until the step's {@code maxRequests} are issued; so at most {@code users}
+ * requests are in flight. Either way a user has at most one request in flight, so Gatling's
+ * per-user failure cause belongs to exactly one request.
  *
  * <p>No Gatling EL anywhere: path, headers and body go through functions, so a {@code #{} } in
  * them is sent as is.
@@ -48,7 +48,6 @@ final class StepScenario {
     private final LoadStep step;
     private final OutcomeRecorder recorder;
     private final AtomicLong issued = new AtomicLong();
-    private final AtomicLong firstStartNanos = new AtomicLong();
 
     StepScenario(LoadStep step, OutcomeRecorder recorder) {
         this.step = step;
@@ -56,10 +55,9 @@ final class StepScenario {
     }
 
     PopulationBuilder population() {
-        ScenarioBuilder scenario = scenario(step.name()).exec(chain());
         PopulationBuilder population = step.workload() == Workload.OPEN
-                ? scenario.injectOpen(openInjection())
-                : scenario.injectClosed(closedInjection());
+                ? scenario(step.name()).exec(oneRequest()).injectOpen(openInjection())
+                : scenario(step.name()).exec(requestLoop()).injectOpen(fixedUsers());
         return population.protocols(protocol());
     }
 
@@ -80,23 +78,20 @@ final class StepScenario {
         return injection;
     }
 
-    private List<ClosedInjectionStep> closedInjection() {
-        List<ClosedInjectionStep> injection = new ArrayList<>();
-        if (!step.ramp().isZero()) {
-            injection.add(rampConcurrentUsers(0).to(step.users()).during(step.ramp()));
-        }
-        injection.add(constantConcurrentUsers(step.users()).during(step.duration()));
-        return injection;
+    private OpenInjectionStep fixedUsers() {
+        return step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp());
     }
 
-    private ChainBuilder chain() {
-        // A capped closed-model user waits out the step instead of ending, else Gatling would
-        // replace it at once and spin through empty users until the step's end.
-        ChainBuilder whenCapped = step.workload() == Workload.CLOSED ? pause(this::restOfStep) : exec(session -> session);
-        return exec(this::begin)
-                .exec(doIfOrElse(session -> session.getBoolean(CAPPED))
-                        .then(whenCapped)
-                        .orElse(exec(request()).exec(this::finish)));
+    private ChainBuilder oneRequest() {
+        return exec(this::begin).exec(doIf(session -> !session.getBoolean(CAPPED)).then(exec(request()).exec(this::finish)));
+    }
+
+    private ChainBuilder requestLoop() {
+        return asLongAsDuring(session -> !capReached(), step.duration()).on(oneRequest());
+    }
+
+    private boolean capReached() {
+        return step.maxRequests() > 0 && issued.get() >= step.maxRequests();
     }
 
     private HttpRequestActionBuilder request() {
@@ -117,17 +112,23 @@ final class StepScenario {
     }
 
     private Session begin(Session session) {
-        firstStartNanos.compareAndSet(0, System.nanoTime());
+        // a looping user carries the previous request's status and failed flag
+        session = session.remove(STATUS).markAsSucceeded();
         long n = issued.incrementAndGet();
         if (step.maxRequests() > 0 && n > step.maxRequests()) {
             return session.set(CAPPED, true);
         }
         String op = step.name() + "-" + n;
+        long startMillis = System.currentTimeMillis();
+        long startNanos = System.nanoTime();
+        if (!recorder.started(step.name(), op, startMillis, startNanos)) {
+            return session.set(CAPPED, true);
+        }
         return session.set(CAPPED, false)
                 .set(OP, op)
                 .set(PATH, step.pathFor(op))
-                .set(START_MILLIS, System.currentTimeMillis())
-                .set(START_NANOS, System.nanoTime());
+                .set(START_MILLIS, startMillis)
+                .set(START_NANOS, startNanos);
     }
 
     private Session finish(Session session) {
@@ -137,10 +138,5 @@ final class StepScenario {
         recorder.append(OutcomeClassifier.classify(
                 step.name(), session.getString(OP), session.getLong(START_MILLIS), latencyMicros, status, cause));
         return session;
-    }
-
-    private Duration restOfStep(Session session) {
-        long endNanos = firstStartNanos.get() + step.activeFor().toNanos();
-        return Duration.ofNanos(Math.max(endNanos - System.nanoTime(), 1_000_000));
     }
 }
