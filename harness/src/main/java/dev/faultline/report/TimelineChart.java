@@ -140,9 +140,9 @@ final class TimelineChart {
         List<Legend> legend = new ArrayList<>();
         double x = RIGHT;
         for (int i = seriesAndLabels.length - 2; i >= 0; i -= 2) {
-            x -= 14 + 7 * seriesAndLabels[i + 1].length();
+            x -= 16 + 6 * seriesAndLabels[i + 1].length();
             legend.add(0, new Legend(px(x), px(top - 10), seriesAndLabels[i], seriesAndLabels[i + 1]));
-            x -= 12;
+            x -= 14;
         }
         return legend;
     }
@@ -157,8 +157,8 @@ final class TimelineChart {
             String title = fault.name() + " (" + Formats.orDash(fault.kind()) + "): on at " + seconds(on) + ", "
                     + (fault.off() == null ? "never switched off" : "off at " + seconds(off));
             // Labels alternate between two rows so that neighbouring windows do not overwrite each other.
-            bands.add(new Band(px(x), px(TOP - 26), px(width), px(axisY - TOP + 26), fault.name(), px(x + 4),
-                    px(14 + 14 * (bands.size() % 2)), title));
+            bands.add(new Band(px(x), px(4), px(width), px(axisY - 4), fault.name(), px(x + 5),
+                    px(18 + 14 * (bands.size() % 2)), title));
         }
         return bands;
     }
