@@ -233,13 +233,15 @@ public final class ExperimentRun {
         List<CheckResult> out = new ArrayList<>();
         for (CheckSpec spec : e.checks()) {
             CheckResult r;
+            long t0 = System.nanoTime();
             try {
                 r = Checks.of(spec).evaluate(context);
             } catch (RuntimeException ex) {
                 r = new CheckResult(spec.name(), spec.kindName(), CheckStatus.ERROR, spec.kindName(), "evaluable", "the check failed to run", List.of(ex.toString()));
             }
             out.add(r);
-            journal.record("check", r.name(), r.summary(), Map.of("status", r.status().name()));
+            journal.record("check", r.name(), r.summary(),
+                    Map.of("status", r.status().name(), "elapsedMillis", String.valueOf((System.nanoTime() - t0) / 1_000_000)));
             console.say(e.name(), "check " + r.summary());
         }
         return out;
