@@ -23,7 +23,8 @@ public record Experiment(
         @Required @Doc("Load steps, run concurrently by Gatling.") List<LoadSpec> load,
         @Doc("Faults, switched on and off on a schedule relative to the start of load.") List<FaultSpec> faults,
         @Required @Doc("Checks that must hold (or, for a control, that must catch the bug).") List<CheckSpec> checks,
-        @Doc("Guards that abort the run early, rolling every fault back.") List<StopCondition> stopWhen) {
+        @Doc("Guards that abort the run early, rolling every fault back.") List<StopCondition> stopWhen,
+        @Doc("Probes that must hold before anything is injected (else the run aborts) and again after rollback.") List<CheckSpecs.Invariant> steadyState) {
 
     public Experiment {
         caughtBy = caughtBy == null ? List.of() : List.copyOf(caughtBy);
@@ -33,6 +34,7 @@ public record Experiment(
         faults = faults == null ? List.of() : List.copyOf(faults);
         checks = checks == null ? List.of() : List.copyOf(checks);
         stopWhen = stopWhen == null ? List.of() : List.copyOf(stopWhen);
+        steadyState = steadyState == null ? List.of() : List.copyOf(steadyState);
         description = description == null ? "" : description;
     }
 

@@ -155,6 +155,7 @@ final class ExperimentRules {
             if (f.at().compareTo(e.loadDuration()) >= 0) {
                 at.error(path + ".at", "the fault would start after the load ends (" + Durations.format(e.loadDuration()) + ")", "start it earlier or make the load longer");
             }
+            checkProcessFault(f, path + "." + f.kind().kindName());
             if (f.kind() instanceof ToxicFault t) {
                 String kindPath = path + "." + f.kind().kindName();
                 if (!proxies.contains(t.proxy())) {
@@ -162,6 +163,47 @@ final class ExperimentRules {
                 }
                 checkToxic(t, kindPath);
             }
+        }
+    }
+
+    private void checkProcessFault(FaultSpec f, String path) {
+        String target = null;
+        if (f.kind() instanceof ProcessFaults.KillProcess k) {
+            target = k.target();
+            if (k.restartAfter() != null && k.restartAfter().isNegative()) {
+                at.error(path + ".restart-after", "restart-after cannot be negative", "e.g. restart-after: 3s");
+            }
+        } else if (f.kind() instanceof ProcessFaults.PauseProcess p) {
+            target = p.target();
+            if (f.duration() == null) {
+                at.error(path, "a paused process needs a \"for\" on its fault, or it stays paused until the load ends", "add e.g. \"for: 5s\" to the fault");
+            }
+        } else if (f.kind() instanceof ProcessFaults.KillWorker w) {
+            target = w.target();
+            if ((w.rate() == null) == (w.count() == null)) {
+                at.error(path, "give exactly one of rate and count", "e.g. rate: 10% or count: 3");
+            }
+        } else if (f.kind() instanceof ProcessFaults.Assault a) {
+            target = a.target();
+            int kinds = (a.latency() != null ? 1 : 0) + (a.exception() != null ? 1 : 0) + (a.killApplication() ? 1 : 0) + (a.memory() ? 1 : 0) + (a.cpu() ? 1 : 0);
+            if (kinds != 1) {
+                at.error(path, "an assault needs exactly one of latency, exception, kill-application, memory, cpu", "split several assaults into separate faults");
+            }
+            if (a.level() < 1) {
+                at.error(path + ".level", "level must be at least 1", "level: 1 attacks every watched call");
+            }
+            if (a.latency() != null && a.latency().max().compareTo(a.latency().min()) < 0) {
+                at.error(path + ".latency", "max is below min", "e.g. latency: {min: 100ms, max: 300ms}");
+            }
+            List<String> watchers = List.of("controller", "rest-controller", "service", "repository", "component", "bean", "rest-template", "web-client");
+            for (int i = 0; i < a.watchers().size(); i++) {
+                if (!watchers.contains(a.watchers().get(i))) {
+                    unknownReference(path + ".watchers[" + i + "]", "watcher", a.watchers().get(i), new LinkedHashSet<>(watchers));
+                }
+            }
+        }
+        if (target != null && !e.targets().containsKey(target)) {
+            unknownReference(path + ".target", "target", target, e.targets().keySet());
         }
     }
 
@@ -194,6 +236,7 @@ final class ExperimentRules {
             if (!names.add(c.name())) {
                 at.error(path + ".name", "another check is named \"" + c.name() + "\"", "give each check of the same kind its own name");
             }
+            checkCheckReferences(c, path, loads);
             if (c instanceof CounterConsistencySpec cc) {
                 if (!e.targets().containsKey(cc.target())) {
                     unknownReference(path + ".target", "target", cc.target(), e.targets().keySet());
@@ -216,7 +259,61 @@ final class ExperimentRules {
         }
     }
 
+    private void checkCheckReferences(CheckSpec c, String path, Set<String> loads) {
+        Set<String> faults = new LinkedHashSet<>();
+        e.faults().forEach(f -> faults.add(f.name()));
+        String target = null;
+        String load = null;
+        if (c instanceof CheckSpecs.TimeoutsFire t) {
+            target = t.target();
+            load = t.load();
+            if (t.during() != null && !faults.contains(t.during())) {
+                unknownReference(path + ".during", "fault", t.during(), faults);
+            }
+            if ((t.stats() == null) != (t.counter() == null)) {
+                at.error(path, "stats and counter go together", "give both, e.g. stats: GET /aggregate/stats and counter: /timeoutsFired, or neither");
+            }
+        } else if (c instanceof CheckSpecs.NoThreadLeak n) {
+            target = n.target();
+            for (int i = 0; i < n.ignore().size(); i++) {
+                try {
+                    java.util.regex.Pattern.compile(n.ignore().get(i));
+                } catch (java.util.regex.PatternSyntaxException ex) {
+                    at.error(path + ".ignore[" + i + "]", "not a regular expression: " + ex.getDescription(), "e.g. \"http-nio-.*\"");
+                }
+            }
+        } else if (c instanceof CheckSpecs.NoDeadlock d) {
+            target = d.target();
+            load = d.load();
+        } else if (c instanceof CheckSpecs.Invariant i) {
+            checkInvariant(i, path);
+            target = i.target();
+        }
+        if (target != null && !e.targets().containsKey(target)) {
+            unknownReference(path + ".target", "target", target, e.targets().keySet());
+        }
+        if (load != null && !loads.contains(load)) {
+            unknownReference(path + ".load", "load step", load, loads);
+        }
+    }
+
+    private void checkInvariant(CheckSpecs.Invariant i, String path) {
+        if (i.equals() == null && i.atMost() == null && i.atLeast() == null) {
+            at.error(path, "the invariant compares with nothing", "add equals, at-most or at-least");
+        }
+        if (!i.path().startsWith("$")) {
+            at.error(path + ".path", "\"" + i.path() + "\" is not a JSONPath", "start it with $, e.g. $.tornReads");
+        }
+    }
+
     private void checkStopConditions() {
+        for (int i = 0; i < e.steadyState().size(); i++) {
+            CheckSpecs.Invariant probe = e.steadyState().get(i);
+            checkInvariant(probe, "steady-state[" + i + "]");
+            if (!e.targets().containsKey(probe.target())) {
+                unknownReference("steady-state[" + i + "].target", "target", probe.target(), e.targets().keySet());
+            }
+        }
         for (int i = 0; i < e.stopWhen().size(); i++) {
             if (e.stopWhen().get(i) instanceof StopConditions.TargetDied d && !e.targets().containsKey(d.target())) {
                 unknownReference("stop-when[" + i + "].target-died", "target", d.target(), e.targets().keySet());

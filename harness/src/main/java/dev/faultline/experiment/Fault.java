@@ -1,7 +1,8 @@
 package dev.faultline.experiment;
 
 /** The kind of a fault and its parameters. */
-public sealed interface Fault permits ToxicFault {
+public sealed interface Fault
+        permits ToxicFault, ProcessFaults.KillProcess, ProcessFaults.PauseProcess, ProcessFaults.KillWorker, ProcessFaults.Assault {
 
     /** The YAML key of this kind. */
     default String kindName() {

@@ -1,0 +1,84 @@
+package dev.faultline.experiment;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The check kinds beyond the counter: timeouts, threads, deadlocks, invariants. */
+public final class CheckSpecs {
+
+    private CheckSpecs() {}
+
+    /**
+     * Under a fault longer than the target's deadline, calls fail as timeouts and on time: no
+     * answer later than deadline + tolerance, no request left hanging, and the target's own timeout
+     * counter moves.
+     */
+    @Key("timeouts-fire")
+    @Doc("Calls of a load step answer within deadline + tolerance (none hangs), and the target's timeout counter moves.")
+    public record TimeoutsFire(
+            @Doc("Name of the check. Default: timeouts-fire.") String name,
+            @Required @Doc("The target whose deadline is under test.") String target,
+            @Required @Doc("The load step whose requests must answer on time.") String load,
+            @Required @Doc("The target's own deadline.") Duration deadline,
+            @Default("200ms") @Doc("Slack allowed above the deadline.") Duration tolerance,
+            @Doc("Only requests that started while this fault was on; absent: every request of the step.") String during,
+            @Doc("Request reading the target's stats, e.g. GET /aggregate/stats.") HttpRequestLine stats,
+            @Doc("JSON Pointer to the timeout counter in the stats answer, e.g. /timeoutsFired.") String counter)
+            implements CheckSpec {
+
+        public TimeoutsFire {
+            name = name == null ? "timeouts-fire" : name;
+        }
+    }
+
+    /** Threads of the target settle back to the baseline taken before load; leftovers are a leak. */
+    @Key("no-thread-leak")
+    @Doc("After load and rollback, the target's threads settle back to the baseline taken before load; leftovers are reported with stacks.")
+    public record NoThreadLeak(
+            @Doc("Name of the check. Default: no-thread-leak.") String name,
+            @Required @Doc("The target to observe.") String target,
+            @Default("10s") @Doc("How long threads may take to settle (polled, not slept).") Duration settle,
+            @Default("0") @Doc("How many extra threads are tolerated.") int tolerance,
+            @Doc("Regular expressions of thread names to ignore (pools that grow by design).") List<String> ignore)
+            implements CheckSpec {
+
+        public NoThreadLeak {
+            name = name == null ? "no-thread-leak" : name;
+            ignore = ignore == null ? List.of() : List.copyOf(ignore);
+        }
+    }
+
+    /** No deadlock in the target during or after the faults, and every request ended by a hard bound. */
+    @Key("no-deadlock")
+    @Doc("No deadlocked threads in the target during or after load, and every request finished or failed within the bound.")
+    public record NoDeadlock(
+            @Doc("Name of the check. Default: no-deadlock.") String name,
+            @Required @Doc("The target to observe.") String target,
+            @Doc("Load step whose requests must all end within bound; absent: every step.") String load,
+            @Default("30s") @Doc("Hard bound by which every request must have finished or failed.") Duration bound)
+            implements CheckSpec {
+
+        public NoDeadlock {
+            name = name == null ? "no-deadlock" : name;
+        }
+    }
+
+    /** A custom property of the user's own service: an HTTP JSON probe, a JSONPath and a comparison. */
+    @Key("invariant")
+    @Doc("An HTTP JSON probe of the target, a JSONPath into its answer, and a comparison that must hold.")
+    public record Invariant(
+            @Doc("Name of the check. Default: invariant.") String name,
+            @Required @Doc("The target to probe.") String target,
+            @Required @Doc("The probe, e.g. GET /config/stats.") HttpRequestLine request,
+            @Required @Doc("JSONPath into the answer, e.g. $.tornReads.") String path,
+            @Doc("The value must equal this (compared as text, or as a number when both are numbers).") String equals,
+            @Doc("The value must be at most this number.") Double atMost,
+            @Doc("The value must be at least this number.") Double atLeast,
+            @Default("10s") @Doc("How long the property may take to hold (polled).") Duration within)
+            implements CheckSpec {
+
+        public Invariant {
+            name = name == null ? "invariant" : name;
+        }
+    }
+}
