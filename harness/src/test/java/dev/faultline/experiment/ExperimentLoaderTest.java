@@ -172,7 +172,7 @@ class ExperimentLoaderTest {
         List<ExperimentError> errors = errorsOf(withFault);
 
         assertThat(errors).extracting(ExperimentError::message, ExperimentError::fix)
-                .contains(org.assertj.core.groups.Tuple.tuple("no kind given: one of latency, bandwidth, slow-close, timeout, reset-peer, slicer, limit-data, down is needed", "did you mean \"latency\"?"));
+                .contains(org.assertj.core.groups.Tuple.tuple("no kind given: one of latency, bandwidth, slow-close, timeout, reset-peer, slicer, limit-data, down, kill-process, pause-process, kill-worker, assault is needed", "did you mean \"latency\"?"));
     }
 
     @Test
