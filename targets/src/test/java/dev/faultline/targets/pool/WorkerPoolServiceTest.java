@@ -17,9 +17,10 @@ class WorkerPoolServiceTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void cancellablePoolKeepsItsWorkersStartedOnceAndStopsThemOnClose() {
+  void cancellablePoolKeepsItsWorkersRejectsWhenFullAndStopsTheWorkersOnClose() {
     List<Thread> workers;
-    try (RunningTarget target = RunningTarget.start("pool", "cancellable")) {
+    try (RunningTarget target =
+        RunningTarget.start("pool", "cancellable", "--faultline.pool.queue-capacity=16")) {
       for (int i = 0; i < REQUESTS; i++) {
         assertThat(target.post("/jobs?count=5").get("completed").asLong()).isEqualTo(5);
       }
@@ -29,25 +30,18 @@ class WorkerPoolServiceTest {
       assertThat(stats.get("liveWaiters").asInt()).isZero();
       workers = threadsNamed("job-worker-");
       assertThat(workers).hasSizeGreaterThanOrEqualTo(4);
+
+      JsonNode flood = target.post("/jobs?count=1000");
+      assertThat(flood.get("rejected").asInt())
+          .as("a full queue rejects, never blocks")
+          .isPositive();
+      assertThat(flood.get("accepted").asInt() + flood.get("rejected").asInt()).isEqualTo(1000);
+      assertThat(target.get("/jobs/stats").get("rejected").asLong())
+          .isEqualTo(flood.get("rejected").asLong());
     }
     await("the workers stop when the context closes")
         .atMost(Duration.ofSeconds(5))
         .until(() -> workers.stream().noneMatch(Thread::isAlive));
-  }
-
-  @Test
-  @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  void aFullQueueRejectsInsteadOfBlocking() {
-    try (RunningTarget target =
-        RunningTarget.start("pool", "cancellable", "--faultline.pool.queue-capacity=16")) {
-      JsonNode submission = target.post("/jobs?count=1000");
-
-      assertThat(submission.get("rejected").asInt()).isPositive();
-      assertThat(submission.get("accepted").asInt() + submission.get("rejected").asInt())
-          .isEqualTo(1000);
-      assertThat(target.get("/jobs/stats").get("rejected").asLong())
-          .isEqualTo(submission.get("rejected").asLong());
-    }
   }
 
   @Test
