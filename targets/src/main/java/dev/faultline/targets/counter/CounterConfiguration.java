@@ -8,7 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds the counter of the selected variant; active only for {@code faultline.service=counter}. */
+/**
+ * Builds the counter of the selected variant; active only for {@code faultline.service=counter}.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = VariantSelection.SERVICE_PROPERTY, havingValue = "counter")
 class CounterConfiguration {

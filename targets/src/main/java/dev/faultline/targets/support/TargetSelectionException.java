@@ -1,7 +1,8 @@
 package dev.faultline.targets.support;
 
 /**
- * The command line selects no service, an unknown service, or a variant the service does not have.
+ * The command line is wrong: no service, an unknown service, a variant the service does not have,
+ * or a setting the service cannot run with.
  * Startup fails with this; {@link TargetSelectionFailureAnalyzer} prints the message, which lists
  * the valid choices.
  */

@@ -1,0 +1,87 @@
+package dev.faultline.targets.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.targets.support.RunningTarget;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+class BatchServiceTest {
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void finallyVariantReturnsOnTimeWithKilledWorkersCountedAndSeededFailuresRepeat() {
+    try (RunningTarget target = RunningTarget.start("batch", "finally")) {
+      target.post("/batch/failures?count=3");
+      JsonNode batch = target.post("/batch?size=32");
+
+      assertThat(batch.get("submitted").asInt()).isEqualTo(32);
+      assertThat(batch.get("done").asInt()).isEqualTo(29);
+      assertThat(batch.get("failed").asInt()).isEqualTo(3);
+      assertThat(batch.get("completeWhenReturned").asBoolean()).isTrue();
+
+      target.post("/batch/failures?rate=0.25&seed=7");
+      int firstFailed = target.post("/batch?size=64").get("failed").asInt();
+      target.post("/batch/failures?rate=0.25&seed=7");
+      int secondFailed = target.post("/batch?size=64").get("failed").asInt();
+      assertThat(firstFailed).isPositive().isEqualTo(secondFailed);
+
+      JsonNode stats = target.get("/batch/stats");
+      assertThat(stats.get("batchesStarted").asLong()).isEqualTo(3);
+      assertThat(stats.get("batchesHung").asLong()).isZero();
+      assertThat(stats.get("returnedIncomplete").asLong()).isZero();
+      assertThat(stats.get("tasksDone").asLong() + stats.get("tasksFailed").asLong())
+          .isEqualTo(32 + 64 + 64);
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void successOnlyTwinHangsForeverOnceOneWorkerIsKilled() {
+    try (RunningTarget target =
+        RunningTarget.start("batch", "success-only", "--server.shutdown=immediate")) {
+      assertThat(target.post("/batch?size=8").get("completeWhenReturned").asBoolean())
+          .as("without failures the twin works")
+          .isTrue();
+      target.post("/batch/failures?count=1");
+
+      assertThatThrownBy(() -> target.send("POST", "/batch?size=16", Duration.ofSeconds(1)))
+          .hasRootCauseInstanceOf(HttpTimeoutException.class);
+
+      await("the killed task is counted and the batch stays hung")
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                JsonNode stats = target.get("/batch/stats");
+                assertThat(stats.get("tasksFailed").asLong()).isEqualTo(1);
+                assertThat(stats.get("tasksDone").asLong()).isEqualTo(8 + 15);
+                assertThat(stats.get("batchesHung").asLong()).isEqualTo(1);
+              });
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void addInsideTwinReturnsBeforeItsQueuedTasksAreDone() {
+    // Long tasks, so that the waiter arrives before the first task registers even on a busy CI box.
+    try (RunningTarget target =
+        RunningTarget.start("batch", "add-inside", "--faultline.batch.work=20ms")) {
+      JsonNode batch = target.post("/batch?size=64");
+
+      assertThat(batch.get("done").asInt() + batch.get("failed").asInt())
+          .as("tasks still queued were never registered with the phaser")
+          .isLessThan(64);
+      assertThat(batch.get("completeWhenReturned").asBoolean()).isFalse();
+      assertThat(target.get("/batch/stats").get("returnedIncomplete").asLong()).isEqualTo(1);
+      await("the abandoned tasks still run to the end")
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> target.get("/batch/stats").get("tasksDone").asLong() == 64);
+    }
+  }
+}
