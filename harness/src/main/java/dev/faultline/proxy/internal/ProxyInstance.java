@@ -54,10 +54,10 @@ final class ProxyInstance {
     option.accept(cast(ChannelOption.AUTO_READ), false);
     option.accept(cast(ChannelOption.ALLOW_HALF_CLOSURE), true);
     option.accept(
-        cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(256 << 10, 1 << 20));
+        cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(1 << 20, 4 << 20));
     option.accept(
         cast(ChannelOption.RCVBUF_ALLOCATOR),
-        new AdaptiveRecvByteBufAllocator(512, 16 << 10, 256 << 10));
+        new AdaptiveRecvByteBufAllocator(512, 64 << 10, 1 << 20));
   }
 
   @SuppressWarnings("unchecked")
