@@ -120,13 +120,15 @@ class ToxicBehaviourTest {
 
   @Test
   void timeoutDropsDataAndClosesAfterTheTimeout() throws IOException {
-    proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 250);
     try (Socket socket = ProxyFixture.connect(proxy)) {
+      ProxyFixture.roundTrip(socket, new byte[] {0});
       long start = System.nanoTime();
+      proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 250);
       socket.getOutputStream().write(1);
 
       assertThat(socket.getInputStream().read()).as("closed without data").isEqualTo(-1);
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(245L, 250 + SCHEDULING_SLACK_MS);
+      // the timer starts when the toxic reaches the connection, before the API call returns
     }
   }
 

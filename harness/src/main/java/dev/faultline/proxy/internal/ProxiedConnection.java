@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
 import java.util.SplittableRandom;
 
 /**
@@ -67,9 +68,9 @@ final class ProxiedConnection {
     return random;
   }
 
-  /** Apply the proxy's current toxics to the live links; safe to call from any thread. */
-  void reconcileSoon() {
-    client.eventLoop().execute(() -> {
+  /** Applies the proxy's current toxics to the live links; safe to call from any thread. */
+  Future<?> reconcile() {
+    return client.eventLoop().submit(() -> {
       if (upstreamLink != null && !closed) {
         ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
         upstreamLink.reconcile(toxics.of(StreamDirection.UPSTREAM));

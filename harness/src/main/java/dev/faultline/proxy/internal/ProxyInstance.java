@@ -10,17 +10,23 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One named proxy: its settings, its listening socket when enabled, its toxics and its live
  * connections. Settings changes are serialized on this object; thread-safe.
  */
 final class ProxyInstance {
+  private static final Duration RECONCILE_WAIT = Duration.ofSeconds(5);
   private static final AttributeKey<Long> CONNECTION_SEED = AttributeKey.valueOf("faultline.seed");
 
   private final String name;
@@ -30,6 +36,7 @@ final class ProxyInstance {
   private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
   private final TrafficCounters traffic = new TrafficCounters();
   private String listen;
+  /** Parsed when the proxy starts: a disabled proxy may hold an address it cannot use yet. */
   private volatile HostPort upstreamAddress;
   private String upstream;
   private Channel listener;
@@ -38,7 +45,7 @@ final class ProxyInstance {
     this.name = name;
     this.listen = listen;
     this.upstream = upstream;
-    this.upstreamAddress = HostPort.parse("upstream", upstream);
+    this.upstreamAddress = null;
     this.dataPlane = dataPlane;
     this.connectionSeeds = new Random(seed ^ name.hashCode());
   }
@@ -102,6 +109,7 @@ final class ProxyInstance {
       return;
     }
     HostPort address = HostPort.parse("listen", listen);
+    upstreamAddress = HostPort.parse("upstream", upstream);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(dataPlane.group())
@@ -164,8 +172,22 @@ final class ProxyInstance {
     return connections.size();
   }
 
+  /**
+   * Like Toxiproxy, returns only once every live connection runs the new toxics, so data a
+   * client sends after the API call answered meets them. Bounded: a wedged loop cannot hang the
+   * API. Called on API threads only (waiting on an event loop would block it).
+   */
   private void toxicsChanged() {
-    connections.forEach(ProxiedConnection::reconcileSoon);
+    List<Future<?>> applied = new ArrayList<>();
+    connections.forEach(connection -> applied.add(connection.reconcile()));
+    long deadline = System.nanoTime() + RECONCILE_WAIT.toNanos();
+    for (Future<?> future : applied) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      future.awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Draws each connection's seed on the accepting loop, so seeds follow accept order. */
