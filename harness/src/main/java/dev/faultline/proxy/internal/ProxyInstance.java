@@ -1,7 +1,6 @@
 package dev.faultline.proxy.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -51,8 +50,8 @@ final class ProxyInstance {
   }
 
   /**
-   * Options of both sockets of a connection: no Nagle delay, bounded write buffers, reads that
-   * grow to 256 KiB for throughput; reading starts only once the upstream is connected. A peer's
+   * Options of both sockets of a connection: no Nagle delay, bounded write buffers; reading
+   * starts only once the upstream is connected. A peer's
    * half-close ends only that direction (as in Toxiproxy); the socket closes when the other
    * direction's chain ends.
    */
@@ -62,9 +61,6 @@ final class ProxyInstance {
     option.accept(cast(ChannelOption.ALLOW_HALF_CLOSURE), true);
     option.accept(
         cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(1 << 20, 4 << 20));
-    option.accept(
-        cast(ChannelOption.RCVBUF_ALLOCATOR),
-        new AdaptiveRecvByteBufAllocator(512, 64 << 10, 1 << 20));
   }
 
   @SuppressWarnings("unchecked")
