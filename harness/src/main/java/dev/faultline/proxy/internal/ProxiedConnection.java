@@ -29,6 +29,11 @@ final class ProxiedConnection {
 
   /** Called on the client channel's event loop right after accept. */
   static void open(ProxyInstance proxy, Channel client, long seed) {
+    if (!proxy.isCurrentListener(client.parent())) {
+      // accepted just before the proxy stopped or restarted: drop it like the others
+      client.close();
+      return;
+    }
     ProxiedConnection connection = new ProxiedConnection(proxy, client, seed);
     client.pipeline().addLast(new ConnectionHandler(connection, true));
     proxy.register(connection);

@@ -38,7 +38,7 @@ final class ProxyInstance {
   /** Parsed when the proxy starts: a disabled proxy may hold an address it cannot use yet. */
   private volatile HostPort upstreamAddress;
   private String upstream;
-  private Channel listener;
+  private volatile Channel listener;
 
   ProxyInstance(String name, String listen, String upstream, DataPlane dataPlane, long seed) {
     this.name = name;
@@ -154,6 +154,11 @@ final class ProxyInstance {
     } else if (wasEnabled) {
       stop();
     }
+  }
+
+  boolean isCurrentListener(Channel acceptedBy) {
+    Channel current = listener;
+    return current != null && current == acceptedBy && current.isOpen();
   }
 
   void register(ProxiedConnection connection) {
