@@ -79,6 +79,20 @@ class ToxicBehaviourTest {
   }
 
   @Test
+  void updatingAToxicReachesALiveConnection() throws IOException {
+    try (Socket socket = ProxyFixture.connect(proxy)) {
+      var latency = proxy.toxics().latency("lag", ToxicDirection.DOWNSTREAM, 60);
+      assertThat(roundTripMillis(socket)).isBetween(60L, 60 + SCHEDULING_SLACK_MS);
+
+      latency.setLatency(200);
+      assertThat(roundTripMillis(socket)).as("after the update").isBetween(200L, 200 + SCHEDULING_SLACK_MS);
+
+      latency.setToxicity(0f);
+      assertThat(fastestOfThree(socket)).as("toxicity 0: never applies").isLessThan(100);
+    }
+  }
+
+  @Test
   void jitterStaysWithinItsBoundsAndVaries() throws IOException {
     proxy.toxics().latency("jittery", ToxicDirection.DOWNSTREAM, 60).setJitter(40);
     List<Long> samples = new ArrayList<>();
