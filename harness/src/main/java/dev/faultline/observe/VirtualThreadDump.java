@@ -87,10 +87,13 @@ final class VirtualThreadDump {
     static List<ThreadDetail> parse(String json, Set<Long> known) throws IOException {
         JsonNode containers = JSON.readTree(json).path("threadDump").path("threadContainers");
         java.util.ArrayList<ThreadDetail> out = new java.util.ArrayList<>();
+        // JDK 25 marks virtual threads with "virtual": true; JDK 21 does not, so there a thread
+        // ThreadMXBean did not list is taken for a virtual one.
+        boolean marked = containers.findValue("virtual") != null;
         for (JsonNode c : containers) {
             for (JsonNode t : c.path("threads")) {
                 long id = t.path("tid").asLong(-1);
-                boolean platform = t.has("virtual") && !t.path("virtual").asBoolean();
+                boolean platform = marked && !t.path("virtual").asBoolean();
                 if (id < 0 || known.contains(id) || platform) {
                     continue;
                 }
