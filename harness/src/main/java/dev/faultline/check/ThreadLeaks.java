@@ -87,7 +87,7 @@ public final class ThreadLeaks {
         if (extra > 0) {
             evidence.addAll(familyLines);
             leaked.stream().sorted(Comparator.comparing(ThreadDetail::name)).limit(SHOWN)
-                    .forEach(t -> evidence.add((holds ? "tolerated " : "leaked ") + t.label() + " at " + t.top(FRAMES)));
+                    .forEach(t -> evidence.add((holds ? "tolerated " : "leaked ") + t.label() + " at " + t.topAndOwner(FRAMES)));
             if (leaked.size() > SHOWN) {
                 evidence.add("… " + (leaked.size() - SHOWN) + " more extra threads");
             }

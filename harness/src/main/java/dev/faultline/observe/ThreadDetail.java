@@ -33,6 +33,21 @@ public record ThreadDetail(long id, String name, Thread.State state, boolean dae
         return stack.isEmpty() ? "(no stack)" : String.join(" ← ", stack.subList(0, Math.min(frames, stack.size())));
     }
 
+    /**
+     * Like {@link #top(int)}, plus " … " and the first frame of application code when it lies
+     * deeper: the frame that says whose thread this is.
+     */
+    public String topAndOwner(int frames) {
+        String top = top(frames);
+        for (int i = frames; i < stack.size(); i++) {
+            String f = stack.get(i);
+            if (!f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun.") && !f.startsWith("javax.")) {
+                return top + " … " + f;
+            }
+        }
+        return top;
+    }
+
     /** "name (id 42, WAITING, daemon)" */
     public String label() {
         return name + " (id " + id + ", " + state + (daemon ? ", daemon" : "") + ")";

@@ -64,7 +64,7 @@ class NoThreadLeakEndToEndTest {
 
         assertThat(r.status()).as(r.summary()).isEqualTo(CheckStatus.FAILED);
         assertThat(r.evidence().get(0)).isEqualTo("job-waiter-N: 0 before load, 12 now (+12)");
-        assertThat(r.evidence().get(1)).startsWith("leaked job-waiter-1 (id ").contains("WAITING").contains("java.util.concurrent.LinkedBlockingQueue.take");
+        assertThat(r.evidence().get(1)).startsWith("leaked job-waiter-1 (id ").contains("WAITING").contains("java.util.concurrent.LinkedBlockingQueue.take").contains(" … dev.faultline.targets.pool.");
         assertThat(r.evidence()).filteredOn(l -> l.startsWith("leaked job-waiter-")).hasSize(10);
         assertThat(r.evidence()).contains("… 2 more extra threads");
     }
