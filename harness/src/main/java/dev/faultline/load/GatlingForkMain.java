@@ -37,7 +37,7 @@ public final class GatlingForkMain {
     private static void warmUp() throws ClassNotFoundException {
         for (String name : new String[] {"io.gatling.app.Gatling", "io.gatling.javaapi.core.CoreDsl", "io.gatling.javaapi.http.HttpDsl",
                 "io.gatling.core.config.GatlingConfiguration", "scala.collection.immutable.List", GenericSimulation.class.getName()}) {
-            Class.forName(name, true, GatlingForkMain.class.getClassLoader());
+            Class.forName(name, false, GatlingForkMain.class.getClassLoader()); // load, not initialise: Gatling must initialise its DSL itself
         }
     }
 

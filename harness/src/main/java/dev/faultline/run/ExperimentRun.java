@@ -21,6 +21,7 @@ import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.LoadStep;
+import dev.faultline.load.PreparedLoad;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
@@ -94,7 +95,10 @@ public final class ExperimentRun {
         Instant loadStarted = null;
         List<CheckResult> checks = new ArrayList<>();
         String error = null;
+        PreparedLoad prepared = null;
         try {
+            // Gatling's JVM starts while the targets do; it waits for its plan.
+            prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
             faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
@@ -103,7 +107,7 @@ public final class ExperimentRun {
             requireNotAborted();
             observations.loadStarted();
             journal.record("phase", "load", "load starts: " + describeLoad());
-            load = GatlingLoad.start(plan(deployment), folder);
+            load = prepared.start(plan(deployment));
             loadStarted = awaitFirstRequest(load);
             faults.start(loadStarted, e.loadDuration());
             result = watchLoad(load, deployment, faults, started);
@@ -125,6 +129,9 @@ public final class ExperimentRun {
             console.say(e.name(), "ERROR: " + error);
             ex.printStackTrace();
         } finally {
+            if (prepared != null) {
+                prepared.close();
+            }
             if (faults != null) {
                 faults.rollbackAll();
             }
