@@ -128,7 +128,7 @@ public final class Deployment implements AutoCloseable {
 
     private URI createProxy(String name, String listen, URI upstream, RunJournal journal) {
         try {
-            Proxy p = toxiproxy.createProxy(name, listen, upstream.getHost() + ":" + upstream.getPort());
+            Proxy p = toxiproxy.createProxy(ProxySpec.apiName(name), listen, upstream.getHost() + ":" + upstream.getPort());
             createdProxies.add(p);
             String actual = p.getListen();
             URI via = URI.create("http://" + proxyHost + ":" + actual.substring(actual.lastIndexOf(':') + 1));
