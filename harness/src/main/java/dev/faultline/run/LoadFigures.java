@@ -64,7 +64,7 @@ public final class LoadFigures {
     }
 
     /** Nearest-rank percentile of sorted values; 0 when empty. */
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }
