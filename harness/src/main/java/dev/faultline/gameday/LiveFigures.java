@@ -25,7 +25,8 @@ final class LiveFigures {
     private static final long FLUSH_LAG_MILLIS = 1_500;
 
     /** One second of load. */
-    record Second(long t, long ok, long errors, double p50, double p95, double p99) {}
+    /** One second of load; the percentiles are null when no request was answered in it. */
+    record Second(long t, long ok, long errors, Double p50, Double p95, Double p99) {}
 
     /** Live threads of one target in one second. */
     record ThreadCount(long t, int threads) {}
@@ -96,8 +97,9 @@ final class LiveFigures {
             long ok = in.stream().filter(o -> o.outcome() == Outcome.OK).count();
             double[] lat = in.stream().filter(o -> o.status() > 0).mapToDouble(o -> o.latencyMicros() / 1000.0).toArray();
             Arrays.sort(lat);
-            out.add(new Second(s, ok, in.size() - ok, round(LoadFigures.percentile(lat, 50)), round(LoadFigures.percentile(lat, 95)),
-                    round(LoadFigures.percentile(lat, 99))));
+            out.add(lat.length == 0 ? new Second(s, ok, in.size() - ok, null, null, null)
+                    : new Second(s, ok, in.size() - ok, round(LoadFigures.percentile(lat, 50)), round(LoadFigures.percentile(lat, 95)),
+                            round(LoadFigures.percentile(lat, 99))));
         }
         return out;
     }
