@@ -113,7 +113,7 @@ public final class GameDay {
             load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
             origin = Instant.now();
             figures = new LiveFigures(origin, deployment.targets());
-            room = new Room(e, faults, journal, console, () -> new LiveCheckContext(d.targets(), load, e.requestTimeout()), this::end, this::publish);
+            room = new Room(e, faults, journal, console, () -> new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()), this::end, this::publish);
             server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
             address = new GameDayAddress(ProcessHandle.current().pid(), server.url().toString(), server.token(), e.name(), folder.toString());
             address.write(options.reportsFolder());
@@ -251,6 +251,13 @@ public final class GameDay {
             // The hook is running; it returns now that the report is written.
         }
         return record;
+    }
+
+    /** Every fault window so far, those still open (off = null) included. */
+    private List<dev.faultline.report.FaultWindow> windowsSoFar() {
+        List<dev.faultline.report.FaultWindow> all = new java.util.ArrayList<>(faults.windows());
+        faults.activeSince().forEach((name, on) -> all.add(new dev.faultline.report.FaultWindow(name, "", "", on, null)));
+        return all;
     }
 
     private void tick() {

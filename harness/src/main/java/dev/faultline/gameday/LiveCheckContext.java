@@ -6,12 +6,14 @@ import dev.faultline.check.CheckContext;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.report.FaultWindow;
 import dev.faultline.target.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a check run on demand sees while load keeps running: a consistent cut. The check reads the
@@ -29,12 +31,24 @@ final class LiveCheckContext implements CheckContext {
     private final Map<String, Target> targets;
     private final LoadRun load;
     private final Duration requestTimeout;
+    private final List<FaultWindow> windows;
     private final Instant began = Instant.now();
 
-    LiveCheckContext(Map<String, Target> targets, LoadRun load, Duration requestTimeout) {
+    LiveCheckContext(Map<String, Target> targets, LoadRun load, Duration requestTimeout, List<FaultWindow> windows) {
         this.targets = targets;
         this.load = load;
         this.requestTimeout = requestTimeout;
+        this.windows = windows;
+    }
+
+    @Override
+    public List<String> steps() {
+        return load.plan().steps().stream().map(s -> s.name()).toList();
+    }
+
+    @Override
+    public Optional<Window> faultWindow(String fault) {
+        return windows.stream().filter(w -> w.name().equals(fault)).findFirst().map(w -> new Window(w.on(), w.off()));
     }
 
     @Override
