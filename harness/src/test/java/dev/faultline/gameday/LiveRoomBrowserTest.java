@@ -116,14 +116,21 @@ class LiveRoomBrowserTest {
     }
 
     private static int points(WebDriver b, String css) {
-        List<WebElement> found = b.findElements(By.cssSelector(css));
-        return found.isEmpty() ? 0 : Integer.parseInt(found.get(0).getDomAttribute("data-points"));
+        String v = attribute(b, css, "data-points");
+        return v == null ? 0 : Integer.parseInt(v);
     }
 
     /** The last value a chart line drew, from its data-last attribute; -1 before it draws. */
     private static double last(WebDriver b, String css) {
-        List<WebElement> found = b.findElements(By.cssSelector(css));
-        return found.isEmpty() ? -1 : Double.parseDouble(found.get(0).getDomAttribute("data-last"));
+        String v = attribute(b, css, "data-last");
+        return v == null ? -1 : Double.parseDouble(v);
+    }
+
+    /** Reads an attribute in one script call: the charts are redrawn every second, so a held element goes stale. */
+    private static String attribute(WebDriver b, String css, String name) {
+        Object v = ((JavascriptExecutor) b).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;", css, name);
+        return v == null ? null : v.toString();
     }
 
     private static void screenshot(WebDriver browser) throws Exception {
