@@ -16,11 +16,9 @@ import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
 import dev.faultline.fault.ToxicInjector;
 import dev.faultline.load.GatlingLoad;
-import dev.faultline.load.LoadPlan;
 import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
-import dev.faultline.load.LoadStep;
 import dev.faultline.load.PreparedLoad;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.RunRecord;
@@ -107,7 +105,7 @@ public final class ExperimentRun {
             requireNotAborted();
             observations.loadStarted();
             journal.record("phase", "load", "load starts: " + describeLoad());
-            load = prepared.start(plan(deployment));
+            load = prepared.start(LoadPlans.declared(e, deployment));
             loadStarted = awaitFirstRequest(load);
             faults.start(loadStarted, e.loadDuration());
             result = watchLoad(load, deployment, faults, started);
@@ -159,17 +157,6 @@ public final class ExperimentRun {
         if (abortReason != null) {
             throw new Aborted();
         }
-    }
-
-    private LoadPlan plan(Deployment d) {
-        List<LoadStep> steps = new ArrayList<>();
-        for (LoadSpec l : e.load()) {
-            URI base = d.addressOf(l.target());
-            steps.add(new LoadStep(l.name(), base.toString(), l.request().method(), l.request().path(), l.headers(), l.body(),
-                    l.workload() == Workload.OPEN ? dev.faultline.load.Workload.OPEN : dev.faultline.load.Workload.CLOSED,
-                    l.rate() == null ? 0 : l.rate().perSecond(), l.users() == null ? 0 : l.users(), l.ramp(), l.duration(), l.maxRequests()));
-        }
-        return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
     }
 
     /** Load starts when its first request does; faults are scheduled from that request's own start time. */
