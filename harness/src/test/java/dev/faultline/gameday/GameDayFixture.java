@@ -82,9 +82,13 @@ final class GameDayFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
         gameDay.end("the test ended");
-        ended.get(90, TimeUnit.SECONDS);
+        try {
+            ended.get(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Duration bound(int seconds) {
