@@ -55,6 +55,9 @@ public final class ChildProcesses {
         List<ProcessHandle> family = new ArrayList<>();
         process.descendants().forEach(family::add);
         boolean forced = false;
+        // A stopped process would hold SIGTERM pending for the whole grace: let it run first.
+        StoppedProcesses.resume(process.pid());
+        family.forEach(child -> StoppedProcesses.resume(child.pid()));
         if (process.isAlive()) {
             process.destroy();
             family.forEach(ProcessHandle::destroy);
