@@ -23,7 +23,7 @@ public final class ProcessFaults {
 
     /** Worker threads of a target die mid-task with an uncaught error, like a panicking goroutine. */
     @Key("kill-worker")
-    @Doc("Makes the target's worker threads die mid-task with an uncaught error, at a rate or a count (targets exposing POST /faultline/worker-failures).")
+    @Doc("Makes the target's worker threads die mid-task with an uncaught error, at a rate or a count (the batch target, through its POST /batch/failures).")
     public record KillWorker(
             @Required @Doc("The target whose workers die.") String target,
             @Doc("Share of tasks whose worker dies, e.g. 10%.") Percent rate,

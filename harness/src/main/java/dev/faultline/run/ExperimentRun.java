@@ -14,7 +14,7 @@ import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
-import dev.faultline.fault.ToxicInjector;
+import dev.faultline.fault.FaultInjectors;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadPlan;
 import dev.faultline.load.LoadProgress;
@@ -96,7 +96,8 @@ public final class ExperimentRun {
         try {
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
-            faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
+            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
+            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
             requireNotAborted();
             journal.record("phase", "load", "load starts: " + describeLoad());
             load = GatlingLoad.start(plan(deployment), folder);

@@ -86,8 +86,12 @@ public final class FaultSchedule implements AutoCloseable {
         FaultSpec f = specs.get(name);
         try {
             a.rollback();
-            Instant now = journal.record("fault", name, "off (rolled back)", Map.of("kind", f.kind().kindName(), "state", "off"));
-            windows.add(new FaultWindow(name, f.kind().kindName(), describe(f), onSince.remove(name), now));
+            Map<String, String> data = new LinkedHashMap<>(a.figures());
+            data.put("kind", f.kind().kindName());
+            data.put("state", "off");
+            String measured = a.summary().isEmpty() ? "" : " — " + a.summary();
+            Instant now = journal.record("fault", name, "off (rolled back)" + measured, data);
+            windows.add(new FaultWindow(name, f.kind().kindName(), describe(f) + measured, onSince.remove(name), now));
             console.say(experiment, "fault " + name + " off");
         } catch (RuntimeException e) {
             errors.add(e.getMessage());
