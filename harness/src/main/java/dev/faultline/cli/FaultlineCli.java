@@ -31,9 +31,14 @@ public final class FaultlineCli {
     }
 
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code, without exiting the JVM. */
+    public static int execute(String... args) {
         CommandLine cli = new CommandLine(FaultlineCli.class);
         cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 }
