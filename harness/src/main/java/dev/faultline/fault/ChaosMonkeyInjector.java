@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Chaos Monkey for Spring Boot assaults, switched through the target's actuator: watchers, then
@@ -23,6 +24,9 @@ final class ChaosMonkeyInjector implements FaultInjector {
 
     static final String ACTUATOR = "/actuator/chaosmonkey";
     private static final Duration DEFAULT_HOLD = Duration.ofSeconds(10);
+    /** Chaos Monkey 4.0 refuses (HTTP 400) shorter holds of memory and CPU, and levels above this. */
+    private static final long MIN_HOLD_MILLIS = 1500;
+    private static final int MAX_LEVEL = 10_000;
     private static final List<String> ACTIVE_FLAGS = List.of("latencyActive", "exceptionsActive", "killApplicationActive", "memoryActive", "cpuActive");
     private static final Map<String, String> WATCHER_KEYS = Map.of("controller", "controller", "rest-controller", "restController",
             "service", "service", "repository", "repository", "component", "component", "rest-template", "restTemplate", "web-client", "webClient");
@@ -36,6 +40,9 @@ final class ChaosMonkeyInjector implements FaultInjector {
     @Override
     public ActiveFault apply(FaultSpec fault) {
         Assault a = (Assault) fault.kind();
+        if (a.level() > MAX_LEVEL) {
+            throw new FaultException(fault.name(), "level " + a.level() + " is above Chaos Monkey's maximum of " + MAX_LEVEL + "; lower it");
+        }
         TargetHttp http = new TargetHttp(fault.name(), target.baseUrl());
         JsonNode originalWatchers = http.get(ACTUATOR + "/watchers");
         ActiveAssault active = new ActiveAssault(fault.name(), http, restorable(originalWatchers));
@@ -44,7 +51,8 @@ final class ChaosMonkeyInjector implements FaultInjector {
             http.post(ACTUATOR + "/assaults", assaults(a, fault.window().orElse(DEFAULT_HOLD)));
             active.enabledAt = http.postForJson(ACTUATOR + "/enable").path("enabledAt").asText("");
             if (a.memory() || a.cpu() || a.killApplication()) {
-                http.post(ACTUATOR + "/assaults/runtime/attack", null);
+                // The attack runs on the request's thread for as long as it holds (or ends the JVM): not awaited.
+                active.runtimeAttack = http.postAndForget(ACTUATOR + "/assaults/runtime/attack");
             }
             return active;
         } catch (RuntimeException e) {
@@ -73,14 +81,15 @@ final class ChaosMonkeyInjector implements FaultInjector {
     static ObjectNode assaults(Assault a, Duration hold) {
         ObjectNode s = defaults();
         s.put("level", a.level()).put("deterministic", a.deterministic());
+        long holdMillis = Math.max(MIN_HOLD_MILLIS, hold.toMillis());
         if (a.latency() != null) {
-            s.put("latencyActive", true).put("latencyRangeStart", a.latency().min().toMillis()).put("latencyRangeEnd", a.latency().max().toMillis());
+            s.put("latencyActive", true).put("latencyRangeStart", Math.max(1, a.latency().min().toMillis())).put("latencyRangeEnd", Math.max(1, a.latency().max().toMillis()));
         } else if (a.exception() != null) {
             s.put("exceptionsActive", true).set("exception", exception(a.exception().type(), a.exception().message()));
         } else if (a.memory()) {
-            s.put("memoryActive", true).put("memoryMillisecondsHoldFilledMemory", hold.toMillis());
+            s.put("memoryActive", true).put("memoryMillisecondsHoldFilledMemory", holdMillis);
         } else if (a.cpu()) {
-            s.put("cpuActive", true).put("cpuMillisecondsHoldLoad", hold.toMillis());
+            s.put("cpuActive", true).put("cpuMillisecondsHoldLoad", holdMillis);
         } else if (a.killApplication()) {
             s.put("killApplicationActive", true);
         }
@@ -121,6 +130,7 @@ final class ChaosMonkeyInjector implements FaultInjector {
         private volatile String enabledAt = "";
         private volatile String enabledFor = "";
         private volatile boolean targetGone;
+        private volatile CompletableFuture<Integer> runtimeAttack;
 
         ActiveAssault(String name, TargetHttp http, ObjectNode originalWatchers) {
             super(name);
@@ -165,6 +175,10 @@ final class ChaosMonkeyInjector implements FaultInjector {
             }
             if (targetGone) {
                 f.put("targetGone", "true");
+            }
+            CompletableFuture<Integer> attack = runtimeAttack;
+            if (attack != null) {
+                f.put("runtimeAttack", !attack.isDone() ? "still acting" : attack.isCompletedExceptionally() ? "no answer (target ended?)" : "HTTP " + attack.join());
             }
             return f;
         }

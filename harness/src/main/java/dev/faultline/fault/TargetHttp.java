@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Small JSON-over-HTTP calls to a target's control endpoints, each bounded; errors name the fault. Thread-safe. */
 final class TargetHttp {
@@ -41,6 +42,15 @@ final class TargetHttp {
             }
         }
         return send(b, "POST " + path);
+    }
+
+    /**
+     * POSTs without a body and does not wait: for calls that block the target's request thread for
+     * as long as they act (Chaos Monkey's runtime attack holds memory or CPU, or ends the JVM).
+     */
+    CompletableFuture<Integer> postAndForget(String path) {
+        HttpRequest r = HttpRequest.newBuilder(base.resolve(path)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return HTTP.sendAsync(r, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
     JsonNode postForJson(String path) {

@@ -104,5 +104,7 @@ class FaultInjectorsTest {
         var memory = new ProcessFaults.Assault("shop", null, null, false, true, false, 1, false, null);
         assertThat(ChaosMonkeyInjector.assaults(memory, Duration.ofSeconds(7)).path("memoryMillisecondsHoldFilledMemory").asLong())
                 .as("memory is held for the fault's window").isEqualTo(7000);
+        assertThat(ChaosMonkeyInjector.assaults(memory, Duration.ofSeconds(1)).path("memoryMillisecondsHoldFilledMemory").asLong())
+                .as("Chaos Monkey refuses holds under 1.5 s").isEqualTo(1500);
     }
 }
