@@ -15,7 +15,12 @@ abstract class OnceRollback implements ActiveFault {
     private static final Set<OnceRollback> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(OnceRollback::rollbackLive, "faultline-fault-rollback-on-exit"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(OnceRollback::rollbackLive, "faultline-fault-rollback-on-exit"));
+        } catch (IllegalStateException shuttingDown) {
+            // First used during shutdown (a child reaper or an abort): nothing can have been registered
+            // before, and the caller does the work itself.
+        }
     }
 
     private final String name;

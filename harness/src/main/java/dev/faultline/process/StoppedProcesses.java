@@ -24,7 +24,12 @@ public final class StoppedProcesses {
     private static final Map<Long, String> STOPPED = new ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(StoppedProcesses::resumeAll, "faultline-sigcont-on-exit"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(StoppedProcesses::resumeAll, "faultline-sigcont-on-exit"));
+        } catch (IllegalStateException shuttingDown) {
+            // First used during shutdown (a child reaper or an abort): nothing can have been registered
+            // before, and the caller does the work itself.
+        }
     }
 
     private StoppedProcesses() {}
