@@ -56,8 +56,8 @@ public final class ChildProcesses {
         process.descendants().forEach(family::add);
         boolean forced = false;
         // A stopped process would hold SIGTERM pending for the whole grace: let it run first.
-        StoppedProcesses.resume(process.pid());
-        family.forEach(child -> StoppedProcesses.resume(child.pid()));
+        resumeQuietly(process.pid());
+        family.forEach(child -> resumeQuietly(child.pid()));
         if (process.isAlive()) {
             process.destroy();
             family.forEach(ProcessHandle::destroy);
@@ -79,6 +79,15 @@ public final class ChildProcesses {
         }
         LIVE.remove(process.pid());
         return forced;
+    }
+
+    private static void resumeQuietly(long pid) {
+        try {
+            StoppedProcesses.resume(pid);
+        } catch (RuntimeException e) {
+            // SIGKILL below ends a stopped process too; a failed SIGCONT must not skip it.
+            System.err.println("faultline: " + e.getMessage());
+        }
     }
 
     /** Stops every registered process; the shutdown hook calls this. */
