@@ -34,6 +34,7 @@ public final class Deployment implements AutoCloseable {
     private final List<Proxy> createdProxies = new ArrayList<>();
     private ToxiproxyServer embedded;
     private ToxiproxyClient toxiproxy;
+    private URI toxiproxyApi;
     private String proxyHost = "127.0.0.1";
 
     private Deployment() {}
@@ -62,6 +63,7 @@ public final class Deployment implements AutoCloseable {
         if (e.toxiproxy() != null) {
             URI api = URI.create(e.toxiproxy().url());
             toxiproxy = new ToxiproxyClient(api.getHost(), api.getPort());
+            toxiproxyApi = api;
             proxyHost = e.toxiproxy().listenHost();
             try {
                 journal.record("proxy", "toxiproxy", "using the Toxiproxy at " + api + " (version " + toxiproxy.version() + ")");
@@ -72,6 +74,7 @@ public final class Deployment implements AutoCloseable {
         }
         embedded = ToxiproxyServer.start("127.0.0.1", 0, e.seed());
         toxiproxy = new ToxiproxyClient("127.0.0.1", embedded.port());
+        toxiproxyApi = URI.create("http://127.0.0.1:" + embedded.port());
         journal.record("proxy", "toxiproxy", "embedded Toxiproxy-compatible server at " + embedded.url());
         console.say(e.name(), "embedded Toxiproxy API at " + embedded.url());
     }
@@ -128,7 +131,7 @@ public final class Deployment implements AutoCloseable {
 
     private URI createProxy(String name, String listen, URI upstream, RunJournal journal) {
         try {
-            Proxy p = toxiproxy.createProxy(name, listen, upstream.getHost() + ":" + upstream.getPort());
+            Proxy p = toxiproxy.createProxy(ProxySpec.apiName(name), listen, upstream.getHost() + ":" + upstream.getPort());
             createdProxies.add(p);
             String actual = p.getListen();
             URI via = URI.create("http://" + proxyHost + ":" + actual.substring(actual.lastIndexOf(':') + 1));
@@ -164,6 +167,11 @@ public final class Deployment implements AutoCloseable {
     /** The Toxiproxy client of this run, or null when the experiment has no proxies. */
     public ToxiproxyClient toxiproxy() {
         return toxiproxy;
+    }
+
+    /** The Toxiproxy API this run drives (embedded or external), or null when it has no proxies. */
+    public URI toxiproxyApi() {
+        return toxiproxyApi;
     }
 
     /** Deletes the proxies, stops the embedded server and every target. */
