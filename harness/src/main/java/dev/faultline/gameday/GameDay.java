@@ -6,7 +6,7 @@ import dev.faultline.check.CheckResult;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadedExperiment;
-import dev.faultline.fault.ToxicInjector;
+import dev.faultline.fault.FaultInjectors;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
@@ -108,7 +108,8 @@ public final class GameDay {
         try {
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
-            faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
+            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
+            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
             journal.record("phase", "load", "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
             load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
             origin = Instant.now();
