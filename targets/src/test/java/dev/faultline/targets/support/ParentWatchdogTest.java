@@ -16,7 +16,7 @@ class ParentWatchdogTest {
     CountDownLatch fired = new CountDownLatch(1);
     try (ParentWatchdog watchdog = new ParentWatchdog(parent.pid(), fired::countDown).start()) {
       assertThat(fired.await(1500, TimeUnit.MILLISECONDS))
-          .as("the parent is alive: no exit")
+          .as("the parent is alive: no exit from " + watchdog)
           .isFalse();
 
       parent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
