@@ -1,0 +1,178 @@
+package dev.faultline.target;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.TargetSpec;
+import dev.faultline.process.ChildProcesses;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A target that runs as a child process of the harness on a free loopback port: a built-in target,
+ * a jar, or any command. Its output goes to {@code <run>/target-<name>.log}. Thread-safe.
+ */
+final class ProcessTarget implements Target {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Process process;
+    private final URI baseUrl;
+    private final Path log;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ProcessTarget(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.baseUrl = URI.create("http://127.0.0.1:" + port);
+        this.log = log;
+    }
+
+    /** Starts the process and waits until its health path answers 2xx, or fails with the log's tail. */
+    static ProcessTarget start(String name, TargetSpec spec, TargetLaunch launch) {
+        int port = FreePort.pick();
+        List<String> command = command(name, spec, launch, port);
+        Path log = launch.runFolder().resolve("target-" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(spec.env());
+        builder.environment().put("FAULTLINE_PORT", String.valueOf(port));
+        builder.environment().put("PORT", String.valueOf(port));
+        Process process;
+        try {
+            process = ChildProcesses.register("target " + name, builder.start());
+        } catch (IOException e) {
+            throw new TargetStartException(name, "could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+        ProcessTarget target = new ProcessTarget(name, process, port, log);
+        try {
+            target.awaitHealthy(spec.health(), spec.startupTimeout());
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+        return target;
+    }
+
+    private static List<String> command(String name, TargetSpec spec, TargetLaunch launch, int port) {
+        List<String> cmd = new ArrayList<>();
+        if (!spec.command().isEmpty()) {
+            spec.command().forEach(arg -> cmd.add(arg.replace("${port}", String.valueOf(port))));
+            return cmd;
+        }
+        Path jar = spec.jar() != null ? launch.home().resolve(spec.jar()) : launch.builtinJar();
+        if (!Files.isRegularFile(jar)) {
+            throw new TargetStartException(name, "no jar at " + jar + (spec.jar() == null
+                    ? "; build the built-in targets first: ./mvnw -q -DskipTests package"
+                    : "; check the jar path in the experiment (relative to " + launch.home() + ")"));
+        }
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Dfaultline.parent-pid=" + ProcessHandle.current().pid());
+        if (spec.builtin() != null) {
+            // Short-lived services: a fast start matters more than peak throughput.
+            cmd.add("-XX:TieredStopAtLevel=1");
+            cmd.add("-XX:+UseSerialGC");
+            cmd.add("-Xshare:auto");
+        }
+        cmd.addAll(spec.jvmArgs());
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        if (spec.builtin() != null) {
+            cmd.add("--faultline.service=" + spec.builtin());
+            if (spec.variant() != null) {
+                cmd.add("--faultline.variant=" + spec.variant());
+            }
+        }
+        cmd.add("--server.port=" + port);
+        cmd.add("--server.address=127.0.0.1");
+        for (Map.Entry<String, String> p : launch.extraProperties().entrySet()) {
+            cmd.add("--" + p.getKey() + "=" + p.getValue());
+        }
+        for (Map.Entry<String, String> p : spec.properties().entrySet()) {
+            cmd.add("--" + p.getKey() + "=" + p.getValue());
+        }
+        return cmd;
+    }
+
+    private void awaitHealthy(String healthPath, Duration timeout) {
+        URI health = baseUrl.resolve(healthPath);
+        try {
+            await("target " + name + " healthy at " + health)
+                    .atMost(timeout)
+                    .pollDelay(Duration.ofMillis(200))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new TargetStartException(name, "exited with code " + process.exitValue() + " before it became healthy; last lines of "
+                                    + log + ":\n" + LogTail.of(log, 25));
+                        }
+                        return answers2xx(health);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new TargetStartException(name, "not healthy at " + health + " within " + Durations.format(timeout)
+                    + "; raise startup-timeout or look at the last lines of " + log + ":\n" + LogTail.of(log, 25), e);
+        }
+    }
+
+    static boolean answers2xx(URI uri) {
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() / 100 == 2;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.of(process.toHandle());
+    }
+
+    @Override
+    public Optional<Path> log() {
+        return Optional.of(log);
+    }
+
+    @Override
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            ChildProcesses.stop(process, STOP_GRACE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "target " + name + " (pid " + process.pid() + ", " + baseUrl + ")";
+    }
+}
