@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0",
         description = "Chaos experiments for the concurrency resilience of JVM services.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ProxyCommand.class, ReportCommand.class,
-                SchemaCommand.class},
+                SchemaCommand.class, ImagesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every experiment met its expectation", "1:a check failed, a control went unseen, or a run was aborted",
                 "2:invalid input (nothing was started)", "3:infrastructure error (a target would not start, ...)"})
@@ -33,6 +33,7 @@ public final class FaultlineCli {
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(FaultlineCli.class);
         cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
         System.exit(cli.execute(args));
     }
