@@ -14,6 +14,7 @@ import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
+import dev.faultline.fault.TargetProcessInjector;
 import dev.faultline.fault.ToxicInjector;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadPlan;
@@ -96,7 +97,8 @@ public final class ExperimentRun {
         try {
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
-            faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
+            faults = new FaultSchedule(e.name(), e.faults(),
+                    f -> f.kind() instanceof ToxicFault ? new ToxicInjector(d.toxiproxy()) : new TargetProcessInjector(d.targets()), journal, console);
             requireNotAborted();
             journal.record("phase", "load", "load starts: " + describeLoad());
             load = GatlingLoad.start(plan(deployment), folder);
