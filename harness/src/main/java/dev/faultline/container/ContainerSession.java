@@ -98,6 +98,7 @@ public final class ContainerSession implements AutoCloseable {
                     }
                     // Publish exactly these, on loopback; never every EXPOSEd port on all interfaces.
                     cmd.getHostConfig().withPublishAllPorts(false).withPortBindings(bindings);
+                    cmd.withLabels(new WithoutSessionLabel(cmd.getLabels()));
                 });
         containers.add(container);
         try {
@@ -150,6 +151,34 @@ public final class ContainerSession implements AutoCloseable {
             c.stop();
         } catch (RuntimeException ignored) {
             // Removed by label in close(), or by the shutdown hook.
+        }
+    }
+
+    /**
+     * With Ryuk off, Testcontainers' own shutdown hook removes every container carrying its session
+     * label at once — concurrently with the run's orderly abort, so the Toxiproxy container vanished
+     * before its toxics were rolled back and an interrupted run reported a rollback error. Faultline
+     * removes its containers itself (this session, then {@link LiveContainers}' hook), so they do not
+     * take that one label; Testcontainers adds it with {@code putAll} after our modifier runs.
+     */
+    private static final class WithoutSessionLabel extends LinkedHashMap<String, String> {
+        private static final long serialVersionUID = 1L;
+        private static final String SESSION_LABEL = "org.testcontainers.sessionId";
+
+        WithoutSessionLabel(Map<String, String> labels) {
+            if (labels != null) {
+                putAll(labels);
+            }
+        }
+
+        @Override
+        public String put(String key, String value) {
+            return SESSION_LABEL.equals(key) ? null : super.put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<? extends String, ? extends String> m) {
+            m.forEach(this::put);
         }
     }
 
