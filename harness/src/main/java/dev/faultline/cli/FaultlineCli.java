@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0",
         description = "Chaos experiments for the concurrency resilience of JVM services.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ProxyCommand.class, ReportCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ProxyCommand.class, ReportCommand.class, BenchCommand.class,
                 SchemaCommand.class, ImagesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every experiment met its expectation", "1:a check failed, a control went unseen, or a run was aborted",
@@ -31,10 +31,15 @@ public final class FaultlineCli {
     }
 
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code, without exiting the JVM. */
+    public static int execute(String... args) {
         CommandLine cli = new CommandLine(FaultlineCli.class);
         cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 }

@@ -92,6 +92,16 @@ public final class LoadRun {
         return files.gatlingLog();
     }
 
+    /**
+     * When the earliest request recorded so far started (the fork flushes outcomes about once a
+     * second, so this becomes known up to a second or so after the first request ends).
+     */
+    public synchronized Optional<java.time.Instant> firstRequestStart() {
+        tail.poll();
+        return tail.outcomes().stream().mapToLong(RequestOutcome::startMillis).min().stream()
+                .mapToObj(java.time.Instant::ofEpochMilli).findFirst();
+    }
+
     /** Gatling's HTML report index, when it has produced one (after a normal end). */
     public Optional<java.nio.file.Path> gatlingReportIndex() {
         return files.gatlingReportIndex();

@@ -108,6 +108,11 @@ public final class ToxiproxyServer implements AutoCloseable {
     return seed;
   }
 
+  /** "epoll" or "nio": the transport of the data plane, for the benchmark's report. */
+  String transport() {
+    return api.transport();
+  }
+
   @Override
   public void close() {
     synchronized (this) {

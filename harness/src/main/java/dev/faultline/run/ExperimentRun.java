@@ -158,20 +158,25 @@ public final class ExperimentRun {
         return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
     }
 
-    /** Load starts when its first request does; faults are scheduled from then. */
+    /** Load starts when its first request does; faults are scheduled from that request's own start time. */
     private Instant awaitFirstRequest(LoadRun run) {
         Instant before = Instant.now();
+        java.util.concurrent.atomic.AtomicReference<Instant> first = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             await("first request of " + e.name()).atMost(FIRST_REQUEST_BOUND).pollInterval(Duration.ofMillis(50))
-                    .until(() -> abortReason != null || !run.isRunning() || run.progress().requests() > 0);
+                    .until(() -> {
+                        run.firstRequestStart().ifPresent(first::set);
+                        return abortReason != null || !run.isRunning() || first.get() != null;
+                    });
         } catch (ConditionTimeoutException ex) {
             throw new FaultlineException("Gatling sent no request within " + FIRST_REQUEST_BOUND.toSeconds() + " s; see gatling.log in the run folder");
         }
         requireNotAborted();
-        Instant firstSeen = Instant.now();
-        console.say(e.name(), "load running (Gatling up in " + Duration.between(before, firstSeen).toMillis() + " ms)");
-        // The outcomes file lags up to a second; the origin is corrected to the first request's own start.
-        return firstSeen.minusMillis(Math.min(1000, Duration.between(before, firstSeen).toMillis()));
+        if (first.get() == null) {
+            throw new FaultlineException("Gatling ended before sending a request; see gatling.log in the run folder");
+        }
+        console.say(e.name(), "load running (Gatling's first request " + Duration.between(before, first.get()).toMillis() + " ms after start)");
+        return first.get();
     }
 
     private LoadResult watchLoad(LoadRun run, Deployment d, FaultSchedule faults, Instant started) {

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ToxicBehaviourTest {
-  private static final long SCHEDULING_SLACK_MS = 250;
+  /** Seen: 550 ms of extra delay early in a JVM on a 2-core machine at load average 14. */
+  private static final long SCHEDULING_SLACK_MS = 600;
 
   private ProxyFixture fixture;
   private Proxy proxy;
@@ -55,10 +56,15 @@ class ToxicBehaviourTest {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
   }
 
+  /** The least of three round trips: a scheduling outlier cannot pass for a toxic. */
+  private static long fastestOfThree(Socket socket) throws IOException {
+    return Math.min(roundTripMillis(socket), Math.min(roundTripMillis(socket), roundTripMillis(socket)));
+  }
+
   @Test
   void latencyDelaysEachDirectionByTheConfiguredTime() throws IOException {
     try (Socket socket = ProxyFixture.connect(proxy)) {
-      assertThat(roundTripMillis(socket)).as("no toxic yet").isLessThan(SCHEDULING_SLACK_MS);
+      assertThat(fastestOfThree(socket)).as("no toxic yet").isLessThan(100);
 
       proxy.toxics().latency("down", ToxicDirection.DOWNSTREAM, 150);
       assertThat(roundTripMillis(socket)).as("added to a live connection").isBetween(150L, 150 + SCHEDULING_SLACK_MS);
@@ -68,7 +74,21 @@ class ToxicBehaviourTest {
 
       proxy.toxics().get("down").remove();
       proxy.toxics().get("up").remove();
-      assertThat(roundTripMillis(socket)).as("removed").isLessThan(SCHEDULING_SLACK_MS);
+      assertThat(fastestOfThree(socket)).as("removed").isLessThan(100);
+    }
+  }
+
+  @Test
+  void updatingAToxicReachesALiveConnection() throws IOException {
+    try (Socket socket = ProxyFixture.connect(proxy)) {
+      var latency = proxy.toxics().latency("lag", ToxicDirection.DOWNSTREAM, 60);
+      assertThat(roundTripMillis(socket)).isBetween(60L, 60 + SCHEDULING_SLACK_MS);
+
+      latency.setLatency(200);
+      assertThat(roundTripMillis(socket)).as("after the update").isBetween(200L, 200 + SCHEDULING_SLACK_MS);
+
+      latency.setToxicity(0f);
+      assertThat(fastestOfThree(socket)).as("toxicity 0: never applies").isLessThan(100);
     }
   }
 
@@ -120,13 +140,18 @@ class ToxicBehaviourTest {
 
   @Test
   void timeoutDropsDataAndClosesAfterTheTimeout() throws IOException {
-    proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 250);
     try (Socket socket = ProxyFixture.connect(proxy)) {
-      long start = System.nanoTime();
+      ProxyFixture.roundTrip(socket, new byte[] {0});
+      // the timer starts when the toxic reaches the connection, before the API call returns
+      long beforeCall = System.nanoTime();
+      proxy.toxics().timeout("cut", ToxicDirection.DOWNSTREAM, 250);
+      long afterCall = System.nanoTime();
       socket.getOutputStream().write(1);
 
       assertThat(socket.getInputStream().read()).as("closed without data").isEqualTo(-1);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(245L, 250 + SCHEDULING_SLACK_MS);
+      long now = System.nanoTime();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(now - beforeCall)).isGreaterThanOrEqualTo(245L);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(now - afterCall)).isLessThanOrEqualTo(250 + SCHEDULING_SLACK_MS);
     }
   }
 

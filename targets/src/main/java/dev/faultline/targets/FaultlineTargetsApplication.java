@@ -23,7 +23,7 @@ public class FaultlineTargetsApplication {
    * @param args Spring Boot command-line arguments, e.g. {@code --faultline.service=counter}
    */
   public static void main(String[] args) {
-    ParentWatchdog watchdog = ParentWatchdog.fromSystemProperty();
-    watchdog.applicationContext(SpringApplication.run(FaultlineTargetsApplication.class, args));
+    ParentWatchdog.startFromSystemProperty();
+    SpringApplication.run(FaultlineTargetsApplication.class, args);
   }
 }

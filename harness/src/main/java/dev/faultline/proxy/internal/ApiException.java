@@ -4,7 +4,7 @@ package dev.faultline.proxy.internal;
  * A control-API failure with the HTTP status and message Toxiproxy uses for it; rendered as
  * {@code {"error": message, "status": status}}.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;

@@ -1,6 +1,7 @@
 package dev.faultline.proxy.internal;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
@@ -16,6 +17,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   ConnectionHandler(ProxiedConnection connection, boolean clientSide) {
     this.connection = connection;
     this.clientSide = clientSide;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    // reads that grow to 1 MiB: fewer syscalls per byte for bulk transfers
+    ctx.channel().config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(512, 64 << 10, 1 << 20));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +29,11 @@ final class ProxiedConnection {
 
   /** Called on the client channel's event loop right after accept. */
   static void open(ProxyInstance proxy, Channel client, long seed) {
+    if (!proxy.isCurrentListener(client.parent())) {
+      // accepted just before the proxy stopped or restarted: drop it like the others
+      client.close();
+      return;
+    }
     ProxiedConnection connection = new ProxiedConnection(proxy, client, seed);
     client.pipeline().addLast(new ConnectionHandler(connection, true));
     proxy.register(connection);
@@ -67,9 +73,9 @@ final class ProxiedConnection {
     return random;
   }
 
-  /** Apply the proxy's current toxics to the live links; safe to call from any thread. */
-  void reconcileSoon() {
-    client.eventLoop().execute(() -> {
+  /** Applies the proxy's current toxics to the live links; safe to call from any thread. */
+  Future<?> reconcile() {
+    return client.eventLoop().submit(() -> {
       if (upstreamLink != null && !closed) {
         ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
         upstreamLink.reconcile(toxics.of(StreamDirection.UPSTREAM));

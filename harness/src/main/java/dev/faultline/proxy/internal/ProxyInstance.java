@@ -1,7 +1,6 @@
 package dev.faultline.proxy.internal;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,17 +9,23 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One named proxy: its settings, its listening socket when enabled, its toxics and its live
  * connections. Settings changes are serialized on this object; thread-safe.
  */
 final class ProxyInstance {
+  private static final Duration RECONCILE_WAIT = Duration.ofSeconds(5);
   private static final AttributeKey<Long> CONNECTION_SEED = AttributeKey.valueOf("faultline.seed");
 
   private final String name;
@@ -30,22 +35,23 @@ final class ProxyInstance {
   private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
   private final TrafficCounters traffic = new TrafficCounters();
   private String listen;
+  /** Parsed when the proxy starts: a disabled proxy may hold an address it cannot use yet. */
   private volatile HostPort upstreamAddress;
   private String upstream;
-  private Channel listener;
+  private volatile Channel listener;
 
   ProxyInstance(String name, String listen, String upstream, DataPlane dataPlane, long seed) {
     this.name = name;
     this.listen = listen;
     this.upstream = upstream;
-    this.upstreamAddress = HostPort.parse("upstream", upstream);
+    this.upstreamAddress = null;
     this.dataPlane = dataPlane;
     this.connectionSeeds = new Random(seed ^ name.hashCode());
   }
 
   /**
-   * Options of both sockets of a connection: no Nagle delay, bounded write buffers, reads that
-   * grow to 256 KiB for throughput; reading starts only once the upstream is connected. A peer's
+   * Options of both sockets of a connection: no Nagle delay, bounded write buffers; reading
+   * starts only once the upstream is connected. A peer's
    * half-close ends only that direction (as in Toxiproxy); the socket closes when the other
    * direction's chain ends.
    */
@@ -54,10 +60,7 @@ final class ProxyInstance {
     option.accept(cast(ChannelOption.AUTO_READ), false);
     option.accept(cast(ChannelOption.ALLOW_HALF_CLOSURE), true);
     option.accept(
-        cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(256 << 10, 1 << 20));
-    option.accept(
-        cast(ChannelOption.RCVBUF_ALLOCATOR),
-        new AdaptiveRecvByteBufAllocator(512, 16 << 10, 256 << 10));
+        cast(ChannelOption.WRITE_BUFFER_WATER_MARK), new WriteBufferWaterMark(1 << 20, 4 << 20));
   }
 
   @SuppressWarnings("unchecked")
@@ -102,6 +105,7 @@ final class ProxyInstance {
       return;
     }
     HostPort address = HostPort.parse("listen", listen);
+    upstreamAddress = HostPort.parse("upstream", upstream);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(dataPlane.group())
@@ -152,6 +156,11 @@ final class ProxyInstance {
     }
   }
 
+  boolean isCurrentListener(Channel acceptedBy) {
+    Channel current = listener;
+    return current != null && current == acceptedBy && current.isOpen();
+  }
+
   void register(ProxiedConnection connection) {
     connections.add(connection);
   }
@@ -164,8 +173,22 @@ final class ProxyInstance {
     return connections.size();
   }
 
+  /**
+   * Like Toxiproxy, returns only once every live connection runs the new toxics, so data a
+   * client sends after the API call answered meets them. Bounded: a wedged loop cannot hang the
+   * API. Called on API threads only (waiting on an event loop would block it).
+   */
   private void toxicsChanged() {
-    connections.forEach(ProxiedConnection::reconcileSoon);
+    List<Future<?>> applied = new ArrayList<>();
+    connections.forEach(connection -> applied.add(connection.reconcile()));
+    long deadline = System.nanoTime() + RECONCILE_WAIT.toNanos();
+    for (Future<?> future : applied) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      future.awaitUninterruptibly(left, TimeUnit.NANOSECONDS);
+    }
   }
 
   /** Draws each connection's seed on the accepting loop, so seeds follow accept order. */

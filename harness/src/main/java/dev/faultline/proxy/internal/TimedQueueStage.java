@@ -13,6 +13,13 @@ import java.util.concurrent.TimeUnit;
 abstract class TimedQueueStage extends ToxicStage {
   static final long HIGH_WATER_BYTES = 1 << 20;
   static final long LOW_WATER_BYTES = 256 << 10;
+  /**
+   * Netty's epoll loop sleeps in whole milliseconds for waits of 10 ms or more and uses a
+   * precise timerfd only below that, so a long wait is split: wake this much early, then wait
+   * the rest precisely.
+   */
+  private static final long PRECISE_WAIT_NANOS = 5_000_000L;
+  private static final long COARSE_WAIT_LIMIT_NANOS = 9_000_000L;
 
   /** A held chunk; {@code data == null} is the end of the stream. */
   private record Held(ByteBuf data, long arrivalNanos, long dueNanos) {}
@@ -22,6 +29,9 @@ abstract class TimedQueueStage extends ToxicStage {
   private long heldBytes;
   private boolean holdingBack;
   private ScheduledFuture<?> timer;
+  /** Bumped on every arm and cancel, so a stale wake-up does nothing. */
+  private int generation;
+  private boolean armed;
 
   TimedQueueStage(ToxicSpec spec, ToxicLink link) {
     super(spec, link);
@@ -60,14 +70,22 @@ abstract class TimedQueueStage extends ToxicStage {
 
   private void arm() {
     Held head = held.peek();
-    if (timer != null || head == null) {
+    if (armed || head == null) {
       return;
     }
+    armed = true;
+    int armedGeneration = ++generation;
+    Runnable wake = () -> releaseDue(armedGeneration);
     long delay = Math.max(0, head.dueNanos() - System.nanoTime());
-    timer = link.eventLoop().schedule(this::releaseDue, delay, TimeUnit.NANOSECONDS);
+    long wait = delay > COARSE_WAIT_LIMIT_NANOS ? delay - PRECISE_WAIT_NANOS : delay;
+    timer = link.eventLoop().schedule(wake, wait, TimeUnit.NANOSECONDS);
   }
 
-  private void releaseDue() {
+  private void releaseDue(int wokenGeneration) {
+    if (wokenGeneration != generation) {
+      return;
+    }
+    armed = false;
     timer = null;
     long now = System.nanoTime();
     Held head;
@@ -94,6 +112,8 @@ abstract class TimedQueueStage extends ToxicStage {
   }
 
   private void cancelTimer() {
+    generation++;
+    armed = false;
     if (timer != null) {
       timer.cancel(false);
       timer = null;

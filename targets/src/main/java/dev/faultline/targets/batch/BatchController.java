@@ -1,6 +1,7 @@
 package dev.faultline.targets.batch;
 
 import dev.faultline.targets.support.InvalidRequestException;
+import dev.faultline.targets.support.TargetSelectionException;
 import dev.faultline.targets.support.VariantSelection;
 import java.time.Duration;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,7 +34,7 @@ class BatchController implements DisposableBean {
       @Value("${faultline.batch.work:10ms}") Duration work,
       @Value("${faultline.batch.timeout:30s}") Duration timeout) {
     if (workers < 1) {
-      throw new IllegalArgumentException("faultline.batch.workers must be >= 1, was " + workers);
+      throw new TargetSelectionException("faultline.batch.workers must be >= 1, was " + workers);
     }
     this.runner =
         new BatchRunner(

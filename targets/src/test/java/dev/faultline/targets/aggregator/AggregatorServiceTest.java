@@ -19,7 +19,8 @@ class AggregatorServiceTest {
 
   private static final long SLOW_MS = 3000;
   private static final long DEADLINE_MS = 300;
-  private static final long TOLERANCE_MS = 400;
+  // Generous for a loaded CI box, and still far below SLOW_MS.
+  private static final long TOLERANCE_MS = 1000;
 
   private static RunningTarget downstream;
 

@@ -69,19 +69,29 @@ class BatchServiceTest {
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
   void addInsideTwinReturnsBeforeItsQueuedTasksAreDone() {
-    // Long tasks, so that the waiter arrives before the first task registers even on a busy CI box.
+    // Long tasks, so that the waiter usually arrives before the first task registers. It is a race,
+    // so the test allows a few batches for it, as a load run would.
     try (RunningTarget target =
         RunningTarget.start("batch", "add-inside", "--faultline.batch.work=20ms")) {
-      JsonNode batch = target.post("/batch?size=64");
+      JsonNode incomplete = null;
+      int batches = 0;
+      while (incomplete == null && batches < 10) {
+        JsonNode batch = target.post("/batch?size=64");
+        batches++;
+        if (!batch.get("completeWhenReturned").asBoolean()) {
+          incomplete = batch;
+        }
+      }
 
-      assertThat(batch.get("done").asInt() + batch.get("failed").asInt())
+      assertThat(incomplete).as("a batch returned before its work was done").isNotNull();
+      assertThat(incomplete.get("done").asInt() + incomplete.get("failed").asInt())
           .as("tasks still queued were never registered with the phaser")
           .isLessThan(64);
-      assertThat(batch.get("completeWhenReturned").asBoolean()).isFalse();
-      assertThat(target.get("/batch/stats").get("returnedIncomplete").asLong()).isEqualTo(1);
+      assertThat(target.get("/batch/stats").get("returnedIncomplete").asLong()).isPositive();
+      long allTasks = 64L * batches;
       await("the abandoned tasks still run to the end")
           .atMost(Duration.ofSeconds(5))
-          .until(() -> target.get("/batch/stats").get("tasksDone").asLong() == 64);
+          .until(() -> target.get("/batch/stats").get("tasksDone").asLong() == allTasks);
     }
   }
 }

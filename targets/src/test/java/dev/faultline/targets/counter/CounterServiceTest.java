@@ -25,10 +25,10 @@ class CounterServiceTest {
   private static final Map<String, RunningTarget> TARGETS = new ConcurrentHashMap<>();
 
   private static final int CLIENTS = 16;
-  private static final int INCREMENTS = 2000;
+  private static final int INCREMENTS = 1000;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  @ParameterizedTest(name = "{0} counts every one of 2000 concurrent increments exactly once")
+  @ParameterizedTest(name = "{0} counts every one of 1000 concurrent increments exactly once")
   @ValueSource(strings = {"locked", "atomic"})
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void correctVariantsCountEveryConcurrentIncrementExactlyOnce(String variant) throws Exception {

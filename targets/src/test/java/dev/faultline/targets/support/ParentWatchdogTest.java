@@ -1,0 +1,29 @@
+package dev.faultline.targets.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class ParentWatchdogTest {
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void theWatchdogFiresWithinSecondsOfTheParentDyingAndNotBefore() throws Exception {
+    Process parent = new ProcessBuilder("sleep", "60").start();
+    CountDownLatch fired = new CountDownLatch(1);
+    try (ParentWatchdog watchdog = new ParentWatchdog(parent.pid(), fired::countDown).start()) {
+      assertThat(fired.await(1500, TimeUnit.MILLISECONDS))
+          .as("the parent is alive: no exit")
+          .isFalse();
+
+      parent.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+
+      assertThat(fired.await(5, TimeUnit.SECONDS)).as("exit once the parent is gone").isTrue();
+    } finally {
+      parent.destroyForcibly();
+    }
+  }
+}
