@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same experiment files, run with {@code launch: process} and with {@code launch: container},
- * give the same verdicts; and a container run — passed, failed, aborted — leaves no container and
+ * The same experiment files — the catalog's network drills and a worker-kill drill — run with
+ * {@code launch: process} and with {@code launch: container}, give the same verdicts; and a container run — passed, failed, aborted — leaves no container and
  * no network behind.
  */
 class ContainerModeEndToEndTest {
@@ -50,26 +50,26 @@ class ContainerModeEndToEndTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void theLatencyDrillHasTheSameVerdictWithProcessAndContainerLaunch() {
-        assertSameVerdictBothWays("counter-latency.yaml", Verdict.MET);
+        assertSameVerdictBothWays(HOME.resolve("experiments/counter-latency.yaml"), Verdict.MET);
     }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void theResetPeerDrillHasTheSameVerdictWithProcessAndContainerLaunch() {
-        assertSameVerdictBothWays("counter-reset.yaml", Verdict.MET);
+        assertSameVerdictBothWays(HOME.resolve("experiments/counter-reset.yaml"), Verdict.MET);
     }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void theWorkerKillDrillHasTheSameVerdictWithProcessAndContainerLaunch() {
-        RunRecord container = assertSameVerdictBothWays("counter-kill.yaml", Verdict.ABORTED);
+        RunRecord container = assertSameVerdictBothWays(experiment("counter-kill.yaml"), Verdict.ABORTED);
         assertThat(container.verdictSentence()).contains("target counter died");
     }
 
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aContainerRunThatFailsToProvisionLeavesNothingBehind() {
-        RunRecord r = run("counter-never-healthy.yaml", Launch.CONTAINER, new Console(System.out));
+        RunRecord r = run(experiment("counter-never-healthy.yaml"), Launch.CONTAINER, new Console(System.out));
 
         assertThat(r.verdict()).as(r.verdictSentence()).isEqualTo(Verdict.ERROR);
         assertThat(r.verdictSentence()).contains("target counter:").contains("did not become healthy at /no-such-health");
@@ -95,7 +95,7 @@ class ContainerModeEndToEndTest {
         assertThat(DockerForTests.leftoversOfRun(r.runId())).isEmpty();
     }
 
-    private RunRecord assertSameVerdictBothWays(String file, Verdict expected) {
+    private RunRecord assertSameVerdictBothWays(Path file, Verdict expected) {
         RunRecord process = run(file, Launch.PROCESS, new Console(System.out));
         RunRecord container = run(file, Launch.CONTAINER, new Console(System.out));
 
@@ -106,8 +106,8 @@ class ContainerModeEndToEndTest {
         return container;
     }
 
-    private RunRecord run(String file, Launch launch, Console console) {
-        LoadedExperiment loaded = ExperimentLoader.load(experiment(file)).withBuiltinLaunch(launch);
+    private RunRecord run(Path file, Launch launch, Console console) {
+        LoadedExperiment loaded = ExperimentLoader.load(file).withBuiltinLaunch(launch);
         return new ExperimentRun(loaded, new RunOptions(reports, HOME, console)).execute();
     }
 
