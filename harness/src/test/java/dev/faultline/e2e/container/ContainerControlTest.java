@@ -22,7 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +36,8 @@ class ContainerControlTest {
     @TempDir
     Path runFolder;
 
-    @BeforeAll
-    static void dockerAndImagesAreHere() {
+    @BeforeEach
+    void dockerAndImagesAreHere() {
         DockerForTests.requireDockerAndImages();
     }
 

@@ -22,11 +22,20 @@ final class DockerForTests {
     static final String RUN_LABEL = "dev.faultline.run";
     static final String OWNER_LABEL = "dev.faultline.owner-pid";
 
+    private static volatile Optional<String> unusable;
+
     private DockerForTests() {}
 
-    /** Skips (or, with CI=true, fails) the calling test class when container mode cannot run here. */
+    /**
+     * Skips (or, with CI=true, fails) the calling test when container mode cannot run here. Called
+     * per test, not per class, so that each skipped test is counted in Surefire's summary.
+     */
     static void requireDockerAndImages() {
-        Optional<String> why = DockerEngine.unavailableReason().or(DockerForTests::missingImage);
+        Optional<String> why = unusable;
+        if (why == null) {
+            why = DockerEngine.unavailableReason().or(DockerForTests::missingImage);
+            unusable = why;
+        }
         if (why.isEmpty()) {
             return;
         }
@@ -36,6 +45,12 @@ final class DockerForTests {
         String message = "Docker is not available: " + why.get() + "; container tests skipped";
         System.err.println("[container tests] " + message);
         Assumptions.abort(message);
+    }
+
+    /** Whether {@link #requireDockerAndImages()} found Docker usable (false before it ran). */
+    static boolean usable() {
+        Optional<String> why = unusable;
+        return why != null && why.isEmpty();
     }
 
     private static Optional<String> missingImage() {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +24,8 @@ class InterruptedCliRunTest {
     @TempDir
     Path reports;
 
-    @BeforeAll
-    static void dockerAndImagesAreHere() {
+    @BeforeEach
+    void dockerAndImagesAreHere() {
         DockerForTests.requireDockerAndImages();
     }
 

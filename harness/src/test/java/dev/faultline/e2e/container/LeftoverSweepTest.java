@@ -8,15 +8,15 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** What a harness killed with SIGKILL leaves behind is removed by the next run's session, and only that. */
 class LeftoverSweepTest {
 
-    @BeforeAll
-    static void dockerAndImagesAreHere() {
+    @BeforeEach
+    void dockerAndImagesAreHere() {
         DockerForTests.requireDockerAndImages();
     }
 
