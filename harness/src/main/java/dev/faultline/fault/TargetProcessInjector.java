@@ -6,13 +6,18 @@ import dev.faultline.target.ContainerControl;
 import dev.faultline.target.Target;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code kill-process} and {@code pause-process} on a target. A container ({@link ContainerControl})
- * is killed with {@code docker kill}, paused with {@code docker pause}, and — with {@code
- * restart-after} — restarted by the rollback; a process target is killed with SIGKILL (pausing and
- * restarting processes are not in this injector). Thread-safe.
+ * is killed with {@code docker kill} and — with {@code restart-after} — restarted that long after
+ * (or when the fault is switched off, if sooner), and paused with {@code docker pause} while the
+ * fault is on; a process target is killed with SIGKILL (pausing and restarting processes are not
+ * in this injector). Thread-safe.
  */
 public final class TargetProcessInjector implements FaultInjector {
 
@@ -44,8 +49,13 @@ public final class TargetProcessInjector implements FaultInjector {
     private static ActiveFault kill(String fault, Target t, Duration restartAfter) {
         if (t instanceof ContainerControl c) {
             c.kill();
-            // The schedule switches the fault off after its window; restarting is that rollback.
-            return new Once(fault, restartAfter == null ? () -> { } : () -> c.restart(RESTART_HEALTHY_BOUND));
+            if (restartAfter == null) {
+                return new Once(fault, () -> { });
+            }
+            ContainerRestart restart = new ContainerRestart(fault, c);
+            CompletableFuture.delayedExecutor(restartAfter.toMillis(), TimeUnit.MILLISECONDS).execute(restart::run);
+            // Switching the fault off (end of window, abort) restarts it now if the timer has not yet.
+            return new Once(fault, restart::runAndAwait);
         }
         ProcessHandle process = t.process().orElseThrow(() -> new FaultException(fault, "target " + t.name() + " has no process Faultline started (attached by URL?)", null));
         if (restartAfter != null) {
@@ -61,6 +71,43 @@ public final class TargetProcessInjector implements FaultInjector {
             throw new FaultException(fault.name(), "no target " + name + " in this run", null);
         }
         return t;
+    }
+
+    /** Restarts a killed container once: on its timer or on rollback, whichever comes first; the other waits for it. */
+    private static final class ContainerRestart {
+        private final String fault;
+        private final ContainerControl container;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<Duration> done = new CompletableFuture<>();
+
+        ContainerRestart(String fault, ContainerControl container) {
+            this.fault = fault;
+            this.container = container;
+        }
+
+        void run() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    done.complete(container.restart(RESTART_HEALTHY_BOUND));
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            }
+        }
+
+        void runAndAwait() {
+            run();
+            try {
+                done.get(RESTART_HEALTHY_BOUND.toSeconds() + 30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw new FaultException(fault, "restart failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new FaultException(fault, "restart did not finish within " + (RESTART_HEALTHY_BOUND.toSeconds() + 30) + " s", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FaultException(fault, "interrupted while waiting for the restart", e);
+            }
+        }
     }
 
     /** Runs its undo once. */

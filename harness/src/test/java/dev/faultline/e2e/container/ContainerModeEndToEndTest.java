@@ -70,6 +70,16 @@ class ContainerModeEndToEndTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aContainerKilledAndRestartedLosesAcknowledgedIncrementsAndTheConsistencyCheckCatchesIt() {
+        RunRecord r = run(experiment("counter-kill-restart.yaml"), Launch.CONTAINER, new Console(System.out));
+
+        assertThat(r.verdict()).as(r.verdictSentence()).isEqualTo(Verdict.MET);
+        assertThat(r.verdictSentence()).startsWith("Met (control): the known bug was caught by counter-consistency");
+        assertThat(DockerForTests.leftoversOfRun(r.runId())).isEmpty();
+    }
+
+    @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aContainerRunThatFailsToProvisionLeavesNothingBehind() {
         RunRecord r = run(experiment("counter-never-healthy.yaml"), Launch.CONTAINER, new Console(System.out));
