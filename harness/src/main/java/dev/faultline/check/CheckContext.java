@@ -1,15 +1,60 @@
 package dev.faultline.check;
 
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.observe.DeadlockWatch;
+import dev.faultline.observe.ObserveException;
+import dev.faultline.observe.ThreadObserver;
+import dev.faultline.observe.ThreadSnapshot;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
-/** What a check may look at: the targets' addresses and what the load recorded. */
+/**
+ * What a check may look at: the targets' addresses, what the load recorded, and what the run
+ * observed around the load (thread observers, the baseline taken before load, deadlock samples
+ * taken during it, when each fault was on, counters read before load). The observation methods
+ * default to "not observed", so a context that only knows addresses and outcomes still works.
+ */
 public interface CheckContext {
+
+    /** When a fault was on; {@code off} is null if it was still on when the run rolled it back. */
+    record Window(Instant on, Instant off) {}
 
     /** The loopback URL of a target, by name. */
     URI baseUrl(String target);
 
     /** Every request of a load step, with its outcome. */
     List<RequestOutcome> outcomes(String step);
+
+    /** The names of every load step. */
+    default List<String> steps() {
+        return List.of();
+    }
+
+    /** The observer of a target's threads; throws {@link ObserveException} saying why there is none. */
+    default ThreadObserver observer(String target) {
+        throw new ObserveException("the run observes no threads of target " + target);
+    }
+
+    /** The target's threads before load, taken after provisioning. */
+    default Optional<ThreadSnapshot> baseline(String target) {
+        return Optional.empty();
+    }
+
+    /** Deadlock samples taken while the load ran. */
+    default Optional<DeadlockWatch.Findings> deadlocksDuringLoad(String target) {
+        return Optional.empty();
+    }
+
+    /** When the fault was on (its first window), if it was switched on at all. */
+    default Optional<Window> faultWindow(String fault) {
+        return Optional.empty();
+    }
+
+    /** The value a check's target counter had before load (e.g. timeouts-fire's stats counter). */
+    default OptionalLong counterBefore(String check) {
+        return OptionalLong.empty();
+    }
 }

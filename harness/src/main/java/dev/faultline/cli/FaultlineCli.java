@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "faultline 0.1.0",
         description = "Chaos experiments for the concurrency resilience of JVM services.",
-        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, ProxyCommand.class, ReportCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, GamedayCommand.class, AbortCommand.class, ProxyCommand.class,
+                ReportCommand.class, BenchCommand.class,
                 SchemaCommand.class, ImagesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every experiment met its expectation", "1:a check failed, a control went unseen, or a run was aborted",

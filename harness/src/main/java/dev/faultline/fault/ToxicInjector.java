@@ -1,6 +1,7 @@
 package dev.faultline.fault;
 
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.experiment.ProxySpec;
 import dev.faultline.experiment.Stream;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.ToxicFaults;
@@ -31,16 +32,16 @@ public final class ToxicInjector implements FaultInjector {
             throw new IllegalArgumentException(fault.name() + " is not a network fault");
         }
         try {
-            Proxy proxy = client.getProxy(toxic.proxy());
+            Proxy proxy = client.getProxy(ProxySpec.apiName(toxic.proxy()));
             if (toxic instanceof ToxicFaults.Down) {
                 proxy.disable();
-                return new Rollback(fault.name(), () -> client.getProxy(toxic.proxy()).enable());
+                return new Rollback(fault.name(), () -> client.getProxy(ProxySpec.apiName(toxic.proxy())).enable());
             }
             Toxic created = create(proxy.toxics(), fault.name(), toxic);
             if (toxic.toxicity() < 1.0) {
                 created.setToxicity((float) toxic.toxicity());
             }
-            return new Rollback(fault.name(), () -> client.getProxy(toxic.proxy()).toxics().get(fault.name()).remove());
+            return new Rollback(fault.name(), () -> client.getProxy(ProxySpec.apiName(toxic.proxy())).toxics().get(fault.name()).remove());
         } catch (IOException e) {
             throw new FaultException(fault.name(), "Toxiproxy refused " + fault.kind().kindName() + " on proxy " + toxic.proxy() + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,14 @@ final class ForkCommand {
 
     private ForkCommand() {}
 
+    /** Waits for the plan file to appear before starting Gatling (a fork started ahead of its plan). */
+    static final String WAIT_FOR_PLAN_PROPERTY = "faultline.plan.wait";
+
     static List<String> of(LoadPlan plan, ForkFiles files) {
+        return of(plan.experiment(), plan.requestTimeout(), files, false);
+    }
+
+    static List<String> of(String experiment, java.time.Duration requestTimeout, ForkFiles files, boolean waitForPlan) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.add("-Xmx1g");
@@ -26,14 +33,15 @@ final class ForkCommand {
         // Gatling reads system properties over gatling.conf and gatling-defaults.conf.
         cmd.add(sysProp("gatling.data.enableAnalytics", false));
         cmd.add(sysProp("gatling.http.warmUpUrl", "")); // the default warms up against https://gatling.io
-        cmd.add(sysProp("gatling.http.requestTimeout", plan.requestTimeout().toMillis()));
+        cmd.add(sysProp("gatling.http.requestTimeout", requestTimeout.toMillis()));
+        cmd.add(sysProp(WAIT_FOR_PLAN_PROPERTY, waitForPlan));
         cmd.add(GatlingForkMain.class.getName());
         cmd.add("--simulation");
         cmd.add(GenericSimulation.class.getName());
         cmd.add("--results-folder");
         cmd.add(files.gatlingResults().toString());
         cmd.add("--run-description");
-        cmd.add("Faultline experiment " + plan.experiment());
+        cmd.add("Faultline experiment " + experiment);
         return List.copyOf(cmd);
     }
 

@@ -83,9 +83,12 @@ final class ForkFiles {
         }
     }
 
+    /** Writes the plan atomically: a fork waiting for it never reads half a file. */
     void writePlan(LoadPlan plan) {
         try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(plan().toFile(), plan);
+            Path partial = plan().resolveSibling(plan().getFileName() + ".partial");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), plan);
+            java.nio.file.Files.move(partial, plan(), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new LoadException("cannot write the load plan of '" + plan.experiment() + "' to " + plan() + ": " + e.getMessage(), e);
         }

@@ -20,10 +20,45 @@ public final class GatlingForkMain {
 
     private GatlingForkMain() {}
 
-    public static void main(String[] args) {
+    /** How long a fork started ahead of its plan waits for it. */
+    private static final long PLAN_WAIT_SECONDS = 600;
+
+    public static void main(String[] args) throws Exception {
         watchParent();
         seedVersionCheck();
+        if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
+            warmUp();
+            awaitPlan(java.nio.file.Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
+        }
         io.gatling.app.Gatling.main(args);
+    }
+
+    /** Loads the classes a run needs while the harness still starts its targets. */
+    private static void warmUp() throws ClassNotFoundException {
+        for (String name : new String[] {"io.gatling.app.Gatling", "io.gatling.javaapi.core.CoreDsl", "io.gatling.javaapi.http.HttpDsl",
+                "io.gatling.core.config.GatlingConfiguration", "scala.collection.immutable.List", GenericSimulation.class.getName()}) {
+            Class.forName(name, false, GatlingForkMain.class.getClassLoader()); // load, not initialise: Gatling must initialise its DSL itself
+        }
+    }
+
+    /** Blocks until the harness writes the plan (atomically), bounded; watches the folder, never sleeps. */
+    private static void awaitPlan(java.nio.file.Path plan) throws java.io.IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
+        try (java.nio.file.WatchService watch = plan.getFileSystem().newWatchService()) {
+            plan.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!java.nio.file.Files.exists(plan)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    System.err.println("faultline: no load plan arrived within " + PLAN_WAIT_SECONDS + " s; stopping");
+                    System.exit(4);
+                }
+                java.nio.file.WatchKey key = watch.poll(Math.min(left, 500_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+        }
     }
 
     private static void seedVersionCheck() {

@@ -20,18 +20,38 @@ public final class GatlingLoad {
 
     /** Forks the Gatling JVM and returns at once; the fork is registered with {@link ChildProcesses}. */
     public static LoadRun start(LoadPlan plan, Path runDir) {
+        ForkFiles files = prepareFolder(plan.experiment(), runDir);
+        files.writePlan(plan);
+        return new LoadRun(plan, files, fork(plan.experiment(), ForkCommand.of(plan, files), files));
+    }
+
+    /**
+     * Forks the Gatling JVM ahead of its plan, so that its start-up overlaps the targets' start-up;
+     * the fork loads Gatling and waits (bounded) until {@link PreparedLoad#start} hands it the plan.
+     */
+    public static PreparedLoad prepare(String experiment, java.time.Duration requestTimeout, Path runDir) {
+        ForkFiles files = prepareFolder(experiment, runDir);
+        Process fork = fork(experiment, ForkCommand.of(experiment, requestTimeout, files, true), files);
+        return new PreparedLoad(experiment, requestTimeout, files, fork);
+    }
+
+    private static ForkFiles prepareFolder(String experiment, Path runDir) {
         ForkFiles files = new ForkFiles(runDir);
         try {
             Files.createDirectories(files.gatlingResults());
             Files.createDirectories(files.javaPrefs());
-            files.writePlan(plan);
+            Files.deleteIfExists(files.plan());
             Files.deleteIfExists(files.outcomes());
             Files.createFile(files.outcomes());
             copyLogbackConfig(files.logbackConfig());
         } catch (IOException e) {
-            throw new LoadException("cannot prepare the run folder " + runDir + " for the load of '" + plan.experiment() + "': " + e.getMessage(), e);
+            throw new LoadException("cannot prepare the run folder " + runDir + " for the load of '" + experiment + "': " + e.getMessage(), e);
         }
-        ProcessBuilder builder = new ProcessBuilder(ForkCommand.of(plan, files))
+        return files;
+    }
+
+    private static Process fork(String experiment, java.util.List<String> command, ForkFiles files) {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(files.runDir().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(files.gatlingLog().toFile())
@@ -40,10 +60,9 @@ public final class GatlingLoad {
         try {
             fork = builder.start();
         } catch (IOException e) {
-            throw new LoadException("cannot start the Gatling fork for '" + plan.experiment() + "': " + e.getMessage(), e);
+            throw new LoadException("cannot start the Gatling fork for '" + experiment + "': " + e.getMessage(), e);
         }
-        ChildProcesses.register("gatling load of " + plan.experiment(), fork);
-        return new LoadRun(plan, files, fork);
+        return ChildProcesses.register("gatling load of " + experiment, fork);
     }
 
     private static void copyLogbackConfig(Path target) throws IOException {

@@ -102,6 +102,12 @@ public final class LoadRun {
                 .mapToObj(java.time.Instant::ofEpochMilli).findFirst();
     }
 
+    /** Every outcome recorded so far (the fork flushes about once a second), for live views. */
+    public synchronized java.util.List<RequestOutcome> outcomesSoFar() {
+        tail.poll();
+        return tail.outcomes();
+    }
+
     /** Gatling's HTML report index, when it has produced one (after a normal end). */
     public Optional<java.nio.file.Path> gatlingReportIndex() {
         return files.gatlingReportIndex();

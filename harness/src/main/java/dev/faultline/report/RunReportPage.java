@@ -34,6 +34,8 @@ final class RunReportPage {
                 run.load().stream().map(RunReportPage::step).toList(), !run.load().isEmpty(),
                 artifacts(run), !run.artifacts().isEmpty(), run.yaml(),
                 environment(run), run.events().stream().map(event -> event(run, event)).toList(),
+                run.events().stream().filter(RunReportPage::isManual).map(event -> event(run, event)).toList(),
+                run.events().stream().anyMatch(RunReportPage::isManual),
                 Formats.wallClock(Instant.now()));
     }
 
@@ -96,6 +98,11 @@ final class RunReportPage {
 
     private static List<Fact> environment(RunRecord run) {
         return new TreeMap<>(run.environment()).entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList();
+    }
+
+    /** What people did or wrote during a game day (a time box rolling a fault back counts: it acted for them). */
+    private static boolean isManual(JournalEvent event) {
+        return "action".equals(event.type()) || "note".equals(event.type());
     }
 
     private static EventView event(RunRecord run, JournalEvent event) {

@@ -28,6 +28,8 @@ record RunReportView(
         String yaml,
         List<Fact> environment,
         List<EventView> events,
+        List<EventView> manual,
+        boolean hasManual,
         String generated) {
 
     /** The plain sentence about a control; {@code met} colours it. */

@@ -42,6 +42,7 @@ public final class Deployment implements AutoCloseable {
     private final List<Proxy> createdProxies = new ArrayList<>();
     private ToxiproxyServer embedded;
     private ToxiproxyClient toxiproxy;
+    private URI toxiproxyApi;
     private String proxyHost = "127.0.0.1";
     private ContainerSession containers;
     private ContainerToxiproxy containerProxy;
@@ -95,6 +96,7 @@ public final class Deployment implements AutoCloseable {
         if (containers != null) {
             containerProxy = containers.startToxiproxy();
             toxiproxy = containerProxy.client();
+            toxiproxyApi = containerProxy.apiUrl();
             journal.record("proxy", "toxiproxy", "Toxiproxy container " + containerProxy.image() + " at " + containerProxy.apiUrl());
             console.say(e.name(), "Toxiproxy container (" + containerProxy.image() + ") API at " + containerProxy.apiUrl());
             return;
@@ -102,6 +104,7 @@ public final class Deployment implements AutoCloseable {
         if (e.toxiproxy() != null) {
             URI api = URI.create(e.toxiproxy().url());
             toxiproxy = new ToxiproxyClient(api.getHost(), api.getPort());
+            toxiproxyApi = api;
             proxyHost = e.toxiproxy().listenHost();
             try {
                 journal.record("proxy", "toxiproxy", "using the Toxiproxy at " + api + " (version " + toxiproxy.version() + ")");
@@ -112,6 +115,7 @@ public final class Deployment implements AutoCloseable {
         }
         embedded = ToxiproxyServer.start("127.0.0.1", 0, e.seed());
         toxiproxy = new ToxiproxyClient("127.0.0.1", embedded.port());
+        toxiproxyApi = URI.create("http://127.0.0.1:" + embedded.port());
         journal.record("proxy", "toxiproxy", "embedded Toxiproxy-compatible server at " + embedded.url());
         console.say(e.name(), "embedded Toxiproxy API at " + embedded.url());
     }
@@ -177,7 +181,7 @@ public final class Deployment implements AutoCloseable {
             listen = containerProxy.nextListen(name);
         }
         try {
-            Proxy p = toxiproxy.createProxy(name, listen, upstream);
+            Proxy p = toxiproxy.createProxy(ProxySpec.apiName(name), listen, upstream);
             createdProxies.add(p);
             String actual = p.getListen();
             listens.put(name, actual);
@@ -215,6 +219,11 @@ public final class Deployment implements AutoCloseable {
     /** The Toxiproxy client of this run, or null when the experiment has no proxies. */
     public ToxiproxyClient toxiproxy() {
         return toxiproxy;
+    }
+
+    /** The Toxiproxy API this run drives (embedded or external), or null when it has no proxies. */
+    public URI toxiproxyApi() {
+        return toxiproxyApi;
     }
 
     /** Deletes the proxies, stops the embedded server and every target, then removes the run's containers and network. */

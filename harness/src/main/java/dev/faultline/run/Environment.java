@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The facts of the machine and versions a run report records, so a run can be compared and replayed. */
-final class Environment {
+public final class Environment {
 
     private Environment() {}
 
-    static Map<String, String> describe(Experiment e) {
+    public static Map<String, String> describe(Experiment e) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("java", System.getProperty("java.runtime.name") + " " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")");
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

@@ -17,11 +17,10 @@ import dev.faultline.experiment.Workload;
 import dev.faultline.fault.TargetProcessInjector;
 import dev.faultline.fault.ToxicInjector;
 import dev.faultline.load.GatlingLoad;
-import dev.faultline.load.LoadPlan;
 import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
-import dev.faultline.load.LoadStep;
+import dev.faultline.load.PreparedLoad;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
@@ -61,6 +60,7 @@ public final class ExperimentRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String abortReason;
     private volatile LoadRun load;
+    private RunObservations observations;
 
     public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
         this.loaded = loaded;
@@ -94,21 +94,29 @@ public final class ExperimentRun {
         Instant loadStarted = null;
         List<CheckResult> checks = new ArrayList<>();
         String error = null;
+        PreparedLoad prepared = null;
         try {
+            // Gatling's JVM starts while the targets do; it waits for its plan.
+            prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
             faults = new FaultSchedule(e.name(), e.faults(),
                     f -> f.kind() instanceof ToxicFault ? new ToxicInjector(d.toxiproxy()) : new TargetProcessInjector(d.targets()), journal, console);
+            observations = RunObservations.begin(e, deployment, journal, console);
+            observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
             requireNotAborted();
+            observations.loadStarted();
             journal.record("phase", "load", "load starts: " + describeLoad());
-            load = GatlingLoad.start(plan(deployment), folder);
+            load = prepared.start(LoadPlans.declared(e, deployment));
             loadStarted = awaitFirstRequest(load);
             faults.start(loadStarted, e.loadDuration());
             result = watchLoad(load, deployment, faults, started);
             journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
             faults.rollbackAll();
+            observations.loadEnded();
             requireNotAborted();
-            checks = runChecks(deployment, result);
+            checks = runChecks(deployment, result, faults);
+            checks.addAll(observations.steadyStateAfter());
         } catch (Aborted a) {
             journal.record("phase", "abort", abortReason);
         } catch (FaultlineException | IllegalArgumentException ex) {
@@ -121,11 +129,17 @@ public final class ExperimentRun {
             console.say(e.name(), "ERROR: " + error);
             ex.printStackTrace();
         } finally {
+            if (prepared != null) {
+                prepared.close();
+            }
             if (faults != null) {
                 faults.rollbackAll();
             }
             if (load != null && load.isRunning()) {
                 result = load.abort();
+            }
+            if (observations != null) {
+                observations.close();
             }
             if (deployment != null) {
                 journal.record("phase", "teardown", "stopping targets and proxies");
@@ -145,17 +159,6 @@ public final class ExperimentRun {
         if (abortReason != null) {
             throw new Aborted();
         }
-    }
-
-    private LoadPlan plan(Deployment d) {
-        List<LoadStep> steps = new ArrayList<>();
-        for (LoadSpec l : e.load()) {
-            URI base = d.addressOf(l.target());
-            steps.add(new LoadStep(l.name(), base.toString(), l.request().method(), l.request().path(), l.headers(), l.body(),
-                    l.workload() == Workload.OPEN ? dev.faultline.load.Workload.OPEN : dev.faultline.load.Workload.CLOSED,
-                    l.rate() == null ? 0 : l.rate().perSecond(), l.users() == null ? 0 : l.users(), l.ramp(), l.duration(), l.maxRequests()));
-        }
-        return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
     }
 
     /** Load starts when its first request does; faults are scheduled from that request's own start time. */
@@ -224,9 +227,9 @@ public final class ExperimentRun {
         }
     }
 
-    private List<CheckResult> runChecks(Deployment d, LoadResult result) {
+    private List<CheckResult> runChecks(Deployment d, LoadResult result, FaultSchedule faults) {
         journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
-        CheckContext context = new CheckContext() {
+        CheckContext context = observations.enrich(new CheckContext() {
             @Override
             public URI baseUrl(String target) {
                 return d.targets().get(target).baseUrl();
@@ -236,7 +239,7 @@ public final class ExperimentRun {
             public List<RequestOutcome> outcomes(String step) {
                 return result.ofStep(step);
             }
-        };
+        }, faults::windows);
         List<CheckResult> out = new ArrayList<>();
         for (CheckSpec spec : e.checks()) {
             CheckResult r;
@@ -279,7 +282,7 @@ public final class ExperimentRun {
         }
         return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
                 loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
-                LoadFigures.summaries(e.load(), outcomes), LoadFigures.timeline(origin, outcomes, s -> -1),
+                LoadFigures.summaries(e.load(), outcomes), LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
                 faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, error != null ? error : abortReason);
     }
 

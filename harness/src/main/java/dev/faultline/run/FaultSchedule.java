@@ -110,6 +110,11 @@ public final class FaultSchedule implements AutoCloseable {
         return List.copyOf(active.keySet());
     }
 
+    /** The faults on now, each with when it went on. */
+    public synchronized Map<String, Instant> activeSince() {
+        return Map.copyOf(onSince);
+    }
+
     /** When each fault was on, so far. */
     public synchronized List<FaultWindow> windows() {
         return List.copyOf(windows);

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
 
-/** Summaries per load step and a per-second timeline, computed from request outcomes. Stateless. */
-final class LoadFigures {
+/** Summaries per load step and a per-second timeline, computed from request outcomes (for runs and game days). Stateless. */
+public final class LoadFigures {
 
     private LoadFigures() {}
 
-    static List<StepSummary> summaries(List<LoadSpec> steps, List<RequestOutcome> outcomes) {
+    public static List<StepSummary> summaries(List<LoadSpec> steps, List<RequestOutcome> outcomes) {
         List<StepSummary> out = new ArrayList<>();
         for (LoadSpec step : steps) {
             List<RequestOutcome> mine = outcomes.stream().filter(o -> o.step().equals(step.name())).toList();
@@ -36,7 +36,7 @@ final class LoadFigures {
     }
 
     /** One point per second since {@code origin}; {@code liveThreads} gives the threads seen in a second, or -1. */
-    static List<TimelinePoint> timeline(Instant origin, List<RequestOutcome> outcomes, IntUnaryOperator liveThreads) {
+    public static List<TimelinePoint> timeline(Instant origin, List<RequestOutcome> outcomes, IntUnaryOperator liveThreads) {
         if (origin == null || outcomes.isEmpty()) {
             return List.of();
         }
@@ -64,7 +64,7 @@ final class LoadFigures {
     }
 
     /** Nearest-rank percentile of sorted values; 0 when empty. */
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;
         }

@@ -1,0 +1,63 @@
+package dev.faultline.check;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.faultline.experiment.CheckSpecs;
+import dev.faultline.observe.ObserveException;
+import dev.faultline.observe.ThreadObserver;
+import dev.faultline.observe.ThreadSnapshot;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Polls the target's threads (goleak-style: retry until {@code settle}, never sleep and hope) until
+ * they are back to the baseline; judges each poll with {@link ThreadLeaks}.
+ */
+final class NoThreadLeakCheck implements Check {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final CheckSpecs.NoThreadLeak spec;
+
+    NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public CheckResult evaluate(CheckContext context) {
+        Optional<ThreadSnapshot> baseline = context.baseline(spec.target());
+        if (baseline.isEmpty()) {
+            return error("no baseline of the target's threads was taken before load");
+        }
+        long t0 = System.nanoTime();
+        AtomicReference<CheckResult> last = new AtomicReference<>();
+        try {
+            ThreadObserver observer = context.observer(spec.target());
+            await(spec.name() + " on target " + spec.target()).atMost(spec.settle().plus(POLL)).pollDelay(Duration.ZERO).pollInterval(POLL)
+                    .until(() -> {
+                        CheckResult r = ThreadLeaks.judge(spec.name(), spec.target(), baseline.get(), observer.snapshot(), spec.ignore(),
+                                spec.tolerance(), spec.settle(), Duration.ofNanos(System.nanoTime() - t0));
+                        last.set(r);
+                        return r.passed();
+                    });
+        } catch (ConditionTimeoutException e) {
+            // The last judgement, taken at the end of settle, is the verdict.
+        } catch (ObserveException e) {
+            return error(e.getMessage());
+        }
+        return last.get() != null ? last.get() : error("no snapshot of the threads could be taken within " + spec.settle().toMillis() + " ms");
+    }
+
+    private CheckResult error(String why) {
+        return new CheckResult(spec.name(), spec.kindName(), CheckStatus.ERROR, "threads of target " + spec.target() + " against the baseline before load",
+                "observable", "not observed", List.of(why));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.faultline.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.faultline.experiment.Launch;
+import dev.faultline.experiment.TargetSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting users' own commands and jars, failing clearly, and never leaving a process behind. */
+class TargetLaunchTest {
+
+    private static final Path HOME = Path.of(System.getProperty("faultline.home", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path run;
+
+    private static TargetSpec command(List<String> command, String health, Duration startup) {
+        return new TargetSpec(null, null, command, null, null, Launch.PROCESS, null, health, startup, Map.of(), Map.of(), List.of(), List.of());
+    }
+
+    private TargetLaunch launch() {
+        return new TargetLaunch(run, HOME, Map.of());
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void a_users_command_starts_on_the_chosen_port_and_close_stops_it() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        TargetSpec spec = command(List.of(java, "-jar", HOME.resolve("targets/target/faultline-targets.jar").toString(),
+                "--faultline.service=counter", "--server.port=${port}"), "/actuator/health", Duration.ofSeconds(60));
+
+        Target t = Targets.start("mine", spec, launch());
+        ProcessHandle process = t.process().orElseThrow();
+        try {
+            assertThat(t.baseUrl().getHost()).isEqualTo("127.0.0.1");
+            assertThat(ProcessTarget.answers2xx(t.baseUrl().resolve("/counter"))).isTrue();
+            assertThat(run.resolve("target-mine.log")).content().contains("Faultline target ready");
+        } finally {
+            t.close();
+        }
+        assertThat(process.isAlive()).isFalse();
+        assertThat(t.isAlive()).isFalse();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void a_command_that_exits_early_fails_at_once_with_its_last_log_lines() {
+        TargetSpec spec = command(List.of("sh", "-c", "echo 'cannot open database: permission denied'; exit 7"), "/health", Duration.ofSeconds(20));
+
+        TargetStartException e = catchThrowableOfType(TargetStartException.class, () -> Targets.start("db", spec, launch()));
+
+        assertThat(e.target()).isEqualTo("db");
+        assertThat(e.getMessage()).startsWith("target db: exited with code 7 before it became healthy; last lines of ")
+                .contains("| cannot open database: permission denied");
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void a_command_that_never_becomes_healthy_is_stopped_after_its_startup_timeout() {
+        TargetSpec spec = command(List.of("sleep", "600"), "/health", Duration.ofSeconds(2));
+        long before = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+
+        TargetStartException e = catchThrowableOfType(TargetStartException.class, () -> Targets.start("slow", spec, launch()));
+
+        assertThat(e.getMessage()).startsWith("target slow: not healthy at http://127.0.0.1:").contains("within 2s; raise startup-timeout");
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count()).as("the sleep was stopped").isEqualTo(before);
+    }
+
+    @Test
+    void a_missing_jar_says_how_to_fix_it() {
+        TargetSpec spec = new TargetSpec(null, null, List.of(), "nowhere/app.jar", null, Launch.PROCESS, null, "/health", Duration.ofSeconds(5),
+                Map.of(), Map.of(), List.of(), List.of());
+
+        TargetStartException e = catchThrowableOfType(TargetStartException.class, () -> Targets.start("app", spec, launch()));
+
+        assertThat(e.getMessage()).isEqualTo("target app: no jar at " + HOME.resolve("nowhere/app.jar")
+                + "; check the jar path in the experiment (relative to " + HOME + ")");
+    }
+}
