@@ -131,11 +131,18 @@ final class JobPool implements AutoCloseable {
 
   /** Graceful: no new jobs, queued ones run for a bounded time, then the workers are cancelled. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
+    // InterruptedException is not declared: an AutoCloseable declaring it is a -Xlint:try warning,
+    // and warnings fail the build.
     workers.shutdown();
-    if (!workers.awaitTermination(DRAIN_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+    try {
+      if (!workers.awaitTermination(DRAIN_BOUND.toMillis(), TimeUnit.MILLISECONDS)) {
+        workers.shutdownNow();
+        workers.awaitTermination(DRAIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
       workers.shutdownNow();
-      workers.awaitTermination(DRAIN_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+      Thread.currentThread().interrupt();
     }
   }
 }
