@@ -86,6 +86,9 @@ build_on_base() {
       || { cat "$work/build-$name.log" >&2; die "docker build of $tag failed; rerun: docker build -f $dockerfile $context"; }
   fi
   docker tag "$tag" "faultline/$name:latest"
+  # Older builds of this image are dead weight (hundreds of MB each); keep the current one only.
+  docker image ls --format '{{.Tag}}' "faultline/$name" | grep -vx -e latest -e "${inputs:0:12}" \
+    | xargs -r -I{} docker rmi -f "faultline/$name:{}" >/dev/null 2>&1 || true
 }
 
 mkdir -p "$work"
