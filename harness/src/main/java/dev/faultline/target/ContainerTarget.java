@@ -3,6 +3,8 @@ package dev.faultline.target;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.faultline.InfrastructureException;
 import dev.faultline.container.ContainerSession;
@@ -11,10 +13,12 @@ import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.TargetSpec;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,7 +211,9 @@ final class ContainerTarget implements Target, ContainerControl {
     public Duration restart(Duration healthyWithin) {
         long t0 = System.nanoTime();
         unpause();
+        int since = (int) Instant.now().getEpochSecond();
         docker("restart", d -> d.restartContainerCmd(containerId()).withTimeout(0).exec());
+        followLogSince(since);
         URI health = baseUrl.resolve(spec.health());
         try {
             await("target " + name + " healthy again at " + health).atMost(healthyWithin)
@@ -217,6 +223,31 @@ final class ContainerTarget implements Target, ContainerControl {
                     + " of its restart; last lines of " + log + ":\n" + LogTail.of(log, 25), e);
         }
         return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Testcontainers' log stream ends with the container; a restarted one is followed anew. */
+    private void followLogSince(int epochSecond) {
+        synchronized (logStream) {
+            try {
+                logStream.write(("--- restarted by Faultline at " + Instant.now() + " ---\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // The log is closed: the target is being stopped.
+            }
+        }
+        container.getDockerClient().logContainerCmd(containerId()).withStdOut(true).withStdErr(true).withFollowStream(true).withSince(epochSecond)
+                .exec(new ResultCallback.Adapter<Frame>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        synchronized (logStream) {
+                            try {
+                                logStream.write(frame.getPayload());
+                                logStream.flush();
+                            } catch (IOException ignored) {
+                                // As in append().
+                            }
+                        }
+                    }
+                });
     }
 
     private InspectContainerResponse.ContainerState state() {
