@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,9 @@ class ContainerControlTest {
             Duration took = control.restart(Duration.ofSeconds(90));
             assertThat(target.isAlive()).isTrue();
             assertThat(post(increment)).as("same URL after restart; in-memory state is gone").contains("\"value\":1");
+            Path log = target.log().orElseThrow();
+            await("the restarted container's output in " + log).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.readString(log).matches("(?s).*--- restarted by Faultline at .*Faultline target ready.*"));
             System.out.println("restart to healthy took " + took.toMillis() + " ms");
         }
         assertThat(DockerForTests.leftoversOfRun("control-test-" + ProcessHandle.current().pid())).isEmpty();
