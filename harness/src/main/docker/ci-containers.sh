@@ -8,7 +8,7 @@
 #   harness/src/main/docker/ci-containers.sh ./mvnw -B verify   # or: prepare, run, stop dockerd, exit with the command's code
 #
 # Preparing = make a Docker engine answer (install docker.io + debootstrap and start dockerd if
-# needed), build the jars the images need if absent, build the images (cached by input hash).
+# needed), build the jars the images need (package -DskipTests), build the images (cached by input hash).
 # Exported: TESTCONTAINERS_RYUK_DISABLED=true (Ryuk's image cannot be pulled; Faultline removes
 # its own containers and networks), TESTCONTAINERS_HOST_OVERRIDE=localhost (the engine is local;
 # skips Testcontainers' host probe, which would pull alpine), CI=true unless set (container tests
@@ -20,11 +20,10 @@ _fl_prepare() (
   set -euo pipefail
   home="$(cd "$_fl_docker_dir/../../../.." && pwd)"
   "$_fl_docker_dir/ensure-docker.sh"
-  if [ ! -f "$home/targets/target/faultline-targets.jar" ] || [ ! -f "$home/harness/target/runtime-classpath.txt" ] \
-      || [ ! -f "$home/harness/target/classes/dev/faultline/proxy/ToxiproxyServer.class" ]; then
-    echo "faultline docker: building the jars the images need (./mvnw -B -q -DskipTests package)" >&2
-    (cd "$home" && ./mvnw -B -q -DskipTests package)
-  fi
+  # Always from the sources being tested: an image from a stale jar would test old code. Incremental
+  # after the first time; a clean clone needs it anyway.
+  echo "faultline docker: building the jars the images need (./mvnw -B -q -DskipTests package)" >&2
+  (cd "$home" && ./mvnw -B -q -DskipTests package)
   "$_fl_docker_dir/build-images.sh"
 )
 
