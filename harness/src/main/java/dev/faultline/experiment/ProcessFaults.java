@@ -23,12 +23,18 @@ public final class ProcessFaults {
 
     /** Worker threads of a target die mid-task with an uncaught error, like a panicking goroutine. */
     @Key("kill-worker")
-    @Doc("Makes the target's worker threads die mid-task with an uncaught error, at a rate or a count (targets exposing POST /faultline/worker-failures).")
+    @Doc("Makes the target's worker threads die mid-task with an uncaught error, at a rate or a count (the batch target, through its POST /batch/failures).")
     public record KillWorker(
             @Required @Doc("The target whose workers die.") String target,
             @Doc("Share of tasks whose worker dies, e.g. 10%.") Percent rate,
             @Doc("Number of tasks whose worker dies.") Integer count)
-            implements Fault {}
+            implements Fault {
+
+        @Override
+        public String toString() {
+            return "KillWorker[target=" + target + ", " + (count != null ? "count=" + count : "rate=" + rate) + "]";
+        }
+    }
 
     /** A Chaos Monkey for Spring Boot assault, set through the target's actuator while the fault is on. */
     @Key("assault")
@@ -47,6 +53,15 @@ public final class ProcessFaults {
 
         public Assault {
             watchers = watchers == null || watchers.isEmpty() ? List.of("rest-controller") : List.copyOf(watchers);
+        }
+
+        /** Only what is set, for the console and the report: {@code Assault[target=counter, latency=200ms..400ms, ...]}. */
+        @Override
+        public String toString() {
+            String what = latency != null ? "latency=" + Durations.format(latency.min()) + ".." + Durations.format(latency.max())
+                    : exception != null ? "exception=" + exception.type() + "(\"" + exception.message() + "\")"
+                    : killApplication ? "kill-application" : memory ? "memory" : cpu ? "cpu" : "none";
+            return "Assault[target=" + target + ", " + what + ", level=" + level + (deterministic ? ", deterministic" : "") + ", watchers=" + watchers + "]";
         }
     }
 

@@ -7,7 +7,20 @@ public final class FaultException extends InfrastructureException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String fault;
+
     public FaultException(String fault, String message, Throwable cause) {
         super("fault " + fault + ": " + message, cause);
+        this.fault = fault;
+    }
+
+    public FaultException(String fault, String message) {
+        super("fault " + fault + ": " + message);
+        this.fault = fault;
+    }
+
+    /** The fault's name in the experiment. */
+    public String fault() {
+        return fault;
     }
 }

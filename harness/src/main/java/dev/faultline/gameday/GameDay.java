@@ -6,7 +6,7 @@ import dev.faultline.check.CheckResult;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadedExperiment;
-import dev.faultline.fault.ToxicInjector;
+import dev.faultline.fault.FaultInjectors;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
@@ -15,6 +15,7 @@ import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
 import dev.faultline.run.Deployment;
+import dev.faultline.run.RunObservations;
 import dev.faultline.run.Environment;
 import dev.faultline.run.FaultSchedule;
 import dev.faultline.run.LoadFigures;
@@ -63,6 +64,7 @@ public final class GameDay {
     private volatile String error;
     private volatile Path report;
     private Deployment deployment;
+    private RunObservations observations;
     private FaultSchedule faults;
     private LoadRun load;
     private Instant origin;
@@ -108,12 +110,16 @@ public final class GameDay {
         try {
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
-            faults = new FaultSchedule(e.name(), e.faults(), f -> new ToxicInjector(d.toxiproxy()), journal, console);
+            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
+            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
+            // Threads are observed as in a scheduled run, so no-thread-leak and no-deadlock work on demand.
+            observations = RunObservations.begin(e, deployment, journal, console);
+            observations.loadStarted();
             journal.record("phase", "load", "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
             load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
             origin = Instant.now();
             figures = new LiveFigures(origin, deployment.targets());
-            room = new Room(e, faults, journal, console, () -> new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()), this::end, this::publish);
+            room = new Room(e, faults, journal, console, () -> observations.enrich(new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()), this::windowsSoFar), this::end, this::publish);
             server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
             address = new GameDayAddress(ProcessHandle.current().pid(), server.url().toString(), server.token(), e.name(), folder.toString());
             address.write(options.reportsFolder());
@@ -223,6 +229,9 @@ public final class GameDay {
             error = error != null ? error : "stopping the load failed: " + ex.getMessage();
             journal.record("error", "load", "stopping the load failed: " + ex.getMessage());
         } finally {
+            if (observations != null) {
+                observations.close();
+            }
             if (deployment != null) {
                 journal.record("phase", "teardown", "stopping targets and proxies");
                 deployment.close();

@@ -55,6 +55,9 @@ public final class ChildProcesses {
         List<ProcessHandle> family = new ArrayList<>();
         process.descendants().forEach(family::add);
         boolean forced = false;
+        // A stopped process would hold SIGTERM pending for the whole grace: let it run first.
+        resumeQuietly(process.pid());
+        family.forEach(child -> resumeQuietly(child.pid()));
         if (process.isAlive()) {
             process.destroy();
             family.forEach(ProcessHandle::destroy);
@@ -76,6 +79,15 @@ public final class ChildProcesses {
         }
         LIVE.remove(process.pid());
         return forced;
+    }
+
+    private static void resumeQuietly(long pid) {
+        try {
+            StoppedProcesses.resume(pid);
+        } catch (RuntimeException e) {
+            // SIGKILL below ends a stopped process too; a failed SIGCONT must not skip it.
+            System.err.println("faultline: " + e.getMessage());
+        }
     }
 
     /** Stops every registered process; the shutdown hook calls this. */

@@ -14,8 +14,7 @@ import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
-import dev.faultline.fault.TargetProcessInjector;
-import dev.faultline.fault.ToxicInjector;
+import dev.faultline.fault.FaultInjectors;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
@@ -100,8 +99,8 @@ public final class ExperimentRun {
             prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
-            faults = new FaultSchedule(e.name(), e.faults(),
-                    f -> f.kind() instanceof ToxicFault ? new ToxicInjector(d.toxiproxy()) : new TargetProcessInjector(d.targets()), journal, console);
+            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
+            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
             observations = RunObservations.begin(e, deployment, journal, console);
             observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
             requireNotAborted();

@@ -49,9 +49,14 @@ public final class FaultSchedule implements AutoCloseable {
     public void start(Instant loadStart, Duration loadLength) {
         for (FaultSpec f : specs.values()) {
             long onAt = Math.max(0, Duration.between(Instant.now(), loadStart.plus(f.at())).toMillis());
-            timer.schedule(() -> switchOn(f.name()), onAt, TimeUnit.MILLISECONDS);
             Duration length = f.window().orElse(loadLength.minus(f.at()));
-            timer.schedule(() -> switchOff(f.name()), onAt + length.toMillis(), TimeUnit.MILLISECONDS);
+            // "for" counts from when the fault is actually on: switching some faults on takes a while
+            // (an actuator under load), and that must not eat into the window.
+            timer.schedule(() -> {
+                if (switchOn(f.name())) {
+                    timer.schedule(() -> switchOff(f.name()), length.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }, onAt, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -86,8 +91,12 @@ public final class FaultSchedule implements AutoCloseable {
         FaultSpec f = specs.get(name);
         try {
             a.rollback();
-            Instant now = journal.record("fault", name, "off (rolled back)", Map.of("kind", f.kind().kindName(), "state", "off"));
-            windows.add(new FaultWindow(name, f.kind().kindName(), describe(f), onSince.remove(name), now));
+            Map<String, String> data = new LinkedHashMap<>(a.figures());
+            data.put("kind", f.kind().kindName());
+            data.put("state", "off");
+            String measured = a.summary().isEmpty() ? "" : " — " + a.summary();
+            Instant now = journal.record("fault", name, "off (rolled back)" + measured, data);
+            windows.add(new FaultWindow(name, f.kind().kindName(), describe(f) + measured, onSince.remove(name), now));
             console.say(experiment, "fault " + name + " off");
         } catch (RuntimeException e) {
             errors.add(e.getMessage());

@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * timeline. {@link ExperimentRun} calls it at fixed points; {@link #close()} releases everything.
  * Not thread-safe, except the samplers it runs itself.
  */
-final class RunObservations implements AutoCloseable {
+public final class RunObservations implements AutoCloseable {
 
     private static final Duration DEADLOCK_INTERVAL = Duration.ofSeconds(1);
 
@@ -65,7 +65,7 @@ final class RunObservations implements AutoCloseable {
     }
 
     /** After provisioning: attaches observers, takes baselines, reads the timeout counters before load. */
-    static RunObservations begin(Experiment e, Deployment d, RunJournal journal, Console console) {
+    public static RunObservations begin(Experiment e, Deployment d, RunJournal journal, Console console) {
         RunObservations o = new RunObservations(e, d, journal, console);
         o.attach();
         o.takeBaselines();
@@ -156,7 +156,7 @@ final class RunObservations implements AutoCloseable {
     }
 
     /** When load starts: deadlock watches, and the live-thread sampler for the timeline. */
-    void loadStarted() {
+    public void loadStarted() {
         for (CheckSpec c : e.checks()) {
             if (c instanceof CheckSpecs.NoDeadlock n && observers.containsKey(n.target()) && !watches.containsKey(n.target())) {
                 watches.put(n.target(), DeadlockWatch.start(n.target(), observers.get(n.target()), DEADLOCK_INTERVAL));
@@ -180,7 +180,7 @@ final class RunObservations implements AutoCloseable {
     }
 
     /** After load and rollback: stops the watches and the sampler. */
-    void loadEnded() {
+    public void loadEnded() {
         watches.forEach((target, w) -> {
             DeadlockWatch.Findings f = w.stop();
             findings.put(target, f);
@@ -208,7 +208,7 @@ final class RunObservations implements AutoCloseable {
     }
 
     /** The run's context plus what was observed. */
-    CheckContext enrich(CheckContext base, Supplier<List<FaultWindow>> windows) {
+    public CheckContext enrich(CheckContext base, Supplier<List<FaultWindow>> windows) {
         return new CheckContext() {
             @Override
             public URI baseUrl(String target) {

@@ -17,26 +17,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A target that runs as a child process of the harness on a free loopback port: a built-in target,
  * a jar, or any command. Its output goes to {@code <run>/target-<name>.log}. Thread-safe.
  */
-final class ProcessTarget implements Target {
+final class ProcessTarget implements Target, Restartable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String name;
-    private final Process process;
+    private final TargetSpec spec;
+    private final List<String> command;
     private final URI baseUrl;
     private final Path log;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Guards {@code process} and {@code closed} together, so a restart can never outlive a close. */
+    private final Object lifecycle = new Object();
+    private volatile Process process;
+    private boolean closed;
 
-    private ProcessTarget(String name, Process process, int port, Path log) {
+    private ProcessTarget(String name, TargetSpec spec, List<String> command, Process process, int port, Path log) {
         this.name = name;
+        this.spec = spec;
+        this.command = List.copyOf(command);
         this.process = process;
         this.baseUrl = URI.create("http://127.0.0.1:" + port);
         this.log = log;
@@ -47,17 +52,8 @@ final class ProcessTarget implements Target {
         int port = FreePort.pick();
         List<String> command = command(name, spec, launch, port);
         Path log = launch.runFolder().resolve("target-" + name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(spec.env());
-        builder.environment().put("FAULTLINE_PORT", String.valueOf(port));
-        builder.environment().put("PORT", String.valueOf(port));
-        Process process;
-        try {
-            process = ChildProcesses.register("target " + name, builder.start());
-        } catch (IOException e) {
-            throw new TargetStartException(name, "could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
-        }
-        ProcessTarget target = new ProcessTarget(name, process, port, log);
+        Process process = spawn(name, spec, command, port, ProcessBuilder.Redirect.to(log.toFile()));
+        ProcessTarget target = new ProcessTarget(name, spec, command, process, port, log);
         try {
             target.awaitHealthy(spec.health(), spec.startupTimeout());
         } catch (RuntimeException e) {
@@ -65,6 +61,53 @@ final class ProcessTarget implements Target {
             throw e;
         }
         return target;
+    }
+
+    private static Process spawn(String name, TargetSpec spec, List<String> command, int port, ProcessBuilder.Redirect output) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+        builder.environment().putAll(spec.env());
+        builder.environment().put("FAULTLINE_PORT", String.valueOf(port));
+        builder.environment().put("PORT", String.valueOf(port));
+        try {
+            return ChildProcesses.register("target " + name, builder.start());
+        } catch (IOException e) {
+            throw new TargetStartException(name, "could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Duration restart() {
+        long t0 = System.nanoTime();
+        Process old = process;
+        if (old.isAlive()) {
+            old.destroyForcibly();
+            try {
+                if (!old.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    throw new TargetStartException(name, "pid " + old.pid() + " survived SIGKILL for " + Durations.format(STOP_GRACE) + "; not restarting beside it");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetStartException(name, "interrupted while waiting for pid " + old.pid() + " to die before a restart", e);
+            }
+        }
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new TargetStartException(name, "was stopped; a stopped target is not restarted");
+            }
+            appendToLog("faultline: restarting target " + name + " on " + baseUrl + " (previous pid " + old.pid() + ")");
+            // Same command, same port: proxies and load keep pointing at it. The log continues.
+            process = spawn(name, spec, command, baseUrl.getPort(), ProcessBuilder.Redirect.appendTo(log.toFile()));
+        }
+        awaitHealthy(spec.health(), spec.startupTimeout());
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private void appendToLog(String line) {
+        try {
+            Files.writeString(log, line + System.lineSeparator(), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // A missing marker line in the log is not worth failing a restart.
+        }
     }
 
     private static List<String> command(String name, TargetSpec spec, TargetLaunch launch, int port) {
@@ -115,6 +158,7 @@ final class ProcessTarget implements Target {
                     .pollDelay(Duration.ofMillis(200))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> {
+                        Process process = this.process;
                         if (!process.isAlive()) {
                             throw new TargetStartException(name, "exited with code " + process.exitValue() + " before it became healthy; last lines of "
                                     + log + ":\n" + LogTail.of(log, 25));
@@ -166,9 +210,15 @@ final class ProcessTarget implements Target {
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            ChildProcesses.stop(process, STOP_GRACE);
+        Process current;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = process;
         }
+        ChildProcesses.stop(current, STOP_GRACE);
     }
 
     @Override
