@@ -32,7 +32,8 @@ public interface ContainerControl {
 
     /**
      * {@code docker restart} (or start, after a kill) and waits, at most {@code healthyWithin}, until
-     * the health path answers 2xx again on the same host port; returns how long that took.
+     * the health path answers 2xx again on the same host port; returns how long that took. Throws
+     * {@link TargetStartException} if it does not, or if the target was stopped meanwhile.
      */
     Duration restart(Duration healthyWithin);
 }

@@ -38,7 +38,7 @@ import org.testcontainers.utility.DockerImageName;
  * Other containers reach it as {@code <name>:8080}. Its output goes to {@code <run>/target-<name>.log}.
  * Thread-safe.
  */
-final class ContainerTarget implements Target, ContainerControl {
+final class ContainerTarget implements Target, ContainerControl, Restartable {
 
     /** The port a target listens on inside its container; user images get it as PORT and FAULTLINE_PORT. */
     static final int PORT = 8080;
@@ -207,8 +207,17 @@ final class ContainerTarget implements Target, ContainerControl {
         return Boolean.TRUE.equals(state().getPaused());
     }
 
+    /** {@link Restartable}: a restart bounded by the target's startup timeout. */
+    @Override
+    public Duration restart() {
+        return restart(spec.startupTimeout());
+    }
+
     @Override
     public Duration restart(Duration healthyWithin) {
+        if (closed.get()) {
+            throw new TargetStartException(name, "was stopped; a stopped target is not restarted");
+        }
         long t0 = System.nanoTime();
         unpause();
         int since = (int) Instant.now().getEpochSecond();
@@ -219,7 +228,7 @@ final class ContainerTarget implements Target, ContainerControl {
             await("target " + name + " healthy again at " + health).atMost(healthyWithin)
                     .pollInterval(Duration.ofMillis(100)).until(() -> ProcessTarget.answers2xx(health));
         } catch (ConditionTimeoutException e) {
-            throw new InfrastructureException("target " + name + ": not healthy at " + health + " within " + Durations.format(healthyWithin)
+            throw new TargetStartException(name, "not healthy at " + health + " within " + Durations.format(healthyWithin)
                     + " of its restart; last lines of " + log + ":\n" + LogTail.of(log, 25), e);
         }
         return Duration.ofNanos(System.nanoTime() - t0);
