@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Chaos experiments for the concurrency resilience of JVM services.",
         subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, GamedayCommand.class, AbortCommand.class, ProxyCommand.class,
                 ReportCommand.class, BenchCommand.class,
-                SchemaCommand.class},
+                SchemaCommand.class, ImagesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every experiment met its expectation", "1:a check failed, a control went unseen, or a run was aborted",
                 "2:invalid input (nothing was started)", "3:infrastructure error (a target would not start, ...)"})
@@ -39,6 +39,7 @@ public final class FaultlineCli {
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(FaultlineCli.class);
         cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
         return cli.execute(args);
     }

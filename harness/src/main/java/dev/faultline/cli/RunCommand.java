@@ -1,6 +1,7 @@
 package dev.faultline.cli;
 
 import dev.faultline.experiment.InvalidExperimentException;
+import dev.faultline.experiment.Launch;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.experiment.ExperimentLoader;
 import dev.faultline.report.RunRecord;
@@ -24,6 +25,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "<dir>", description = "Where run folders go (default: reports/ of the Faultline home).")
     Path reports;
 
+    @Option(names = "--launch", paramLabel = "process|container",
+            description = "Launch every built-in target this way, whatever the experiment says (container: Docker via Testcontainers; build the images with ./faultline images).")
+    Launch launch;
+
     @Override
     public Integer call() {
         List<LoadedExperiment> experiments;
@@ -33,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             System.err.println("Nothing was started.");
             return FaultlineCli.INVALID;
+        }
+        if (launch != null) {
+            experiments = experiments.stream().map(x -> x.withBuiltinLaunch(launch)).toList();
         }
         Path folder = reports != null ? reports : FaultlineCli.home().resolve("reports");
         List<RunRecord> records = new Suite(new RunOptions(folder, FaultlineCli.home(), new Console(System.out))).run(experiments);

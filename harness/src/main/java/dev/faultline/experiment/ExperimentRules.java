@@ -45,6 +45,13 @@ final class ExperimentRules {
             TargetSpec t = entry.getValue();
             checkName(entry.getKey(), path);
             int sources = (t.builtin() != null ? 1 : 0) + (t.command().isEmpty() ? 0 : 1) + (t.jar() != null ? 1 : 0) + (t.url() != null ? 1 : 0);
+            if (t.launch() == Launch.CONTAINER && t.image() != null && t.builtin() == null) {
+                // A user's image is what runs; a command, if any, is the container's command.
+                sources = 1 + (t.jar() != null ? 1 : 0) + (t.url() != null ? 1 : 0);
+            }
+            if (t.image() != null && t.launch() != Launch.CONTAINER) {
+                at.error(path + ".image", "image applies to launch: container only", "add \"launch: container\", or remove image");
+            }
             if (sources != 1) {
                 at.error(path, sources == 0 ? "the target says nothing about what to run" : "the target gives more than one of builtin, command, jar, url",
                         "give exactly one of builtin, command, jar or url");

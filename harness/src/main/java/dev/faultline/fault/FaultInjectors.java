@@ -3,13 +3,14 @@ package dev.faultline.fault;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.experiment.ToxicFault;
+import dev.faultline.target.ContainerControl;
 import dev.faultline.target.Target;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.util.Map;
 
 /**
  * Picks the injector for each fault of a run: network faults go to Toxiproxy, process faults to
- * the operating system, worker kills and assaults to the target's own control endpoints. Thread-safe.
+ * the operating system (to Docker for container targets), worker kills and assaults to the target's own control endpoints. Thread-safe.
  */
 public final class FaultInjectors {
 
@@ -42,7 +43,8 @@ public final class FaultInjectors {
         } else if (fault.kind() instanceof ProcessFaults.KillProcess k) {
             return new ProcessKillInjector(target(fault, k.target()), events);
         } else if (fault.kind() instanceof ProcessFaults.PauseProcess p) {
-            return new ProcessPauseInjector(target(fault, p.target()));
+            Target t = target(fault, p.target());
+            return t instanceof ContainerControl c ? new ContainerPauseInjector(t.name(), c) : new ProcessPauseInjector(t);
         } else if (fault.kind() instanceof ProcessFaults.KillWorker w) {
             return new WorkerKillInjector(target(fault, w.target()), seed);
         } else if (fault.kind() instanceof ProcessFaults.Assault a) {

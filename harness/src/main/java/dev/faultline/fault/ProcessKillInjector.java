@@ -1,7 +1,10 @@
 package dev.faultline.fault;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults.KillProcess;
+import dev.faultline.target.ContainerControl;
 import dev.faultline.target.Restartable;
 import dev.faultline.target.Target;
 import java.time.Duration;
@@ -13,10 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Kills a target's process with SIGKILL ({@link ProcessHandle#destroyForcibly()}): no shutdown
- * hook, no graceful close, like the OOM killer. With {@code restart-after}, a restarter thread
+ * Kills a target's process with SIGKILL ({@link ProcessHandle#destroyForcibly()}) — or, for a
+ * container target ({@link ContainerControl}), with {@code docker kill}: no shutdown hook, no
+ * graceful close, like the OOM killer. With {@code restart-after}, a restarter thread
  * starts the target again on the same port after that delay and measures the downtime (kill to
  * healthy) and the time to healthy (restart to healthy); both go to the journal as they happen and
  * into the fault's figures. Rollback restarts at once if the delay has not run out yet, and waits
@@ -51,6 +56,9 @@ final class ProcessKillInjector implements FaultInjector {
         if (k.restartAfter() != null && !(target instanceof Restartable)) {
             throw new FaultException(fault.name(), "target " + target.name() + " cannot be restarted by Faultline; remove restart-after or start it as a builtin, jar or command");
         }
+        if (target instanceof ContainerControl c) {
+            return afterKill(fault.name(), k, killContainer(fault.name(), c));
+        }
         ProcessHandle p = processOf(fault.name(), target, "kill");
         Instant killedAt = Instant.now();
         long killedNanos = System.nanoTime();
@@ -66,7 +74,31 @@ final class ProcessKillInjector implements FaultInjector {
         long exitMillis = (System.nanoTime() - killedNanos) / 1_000_000;
         events.record(fault.name(), "SIGKILL to target " + target.name() + " (pid " + p.pid() + "); gone after " + exitMillis + " ms",
                 Map.of("event", "killed", "target", target.name(), "pid", String.valueOf(p.pid()), "killedAt", killedAt.toString()));
-        ActiveKill active = new ActiveKill(fault.name(), p.pid(), killedAt, killedNanos);
+        return afterKill(fault.name(), k, new Killed("pid", String.valueOf(p.pid()), killedAt, killedNanos));
+    }
+
+    /** What was killed ({@code pid 4242} or {@code container 0123456789ab}) and when. */
+    private record Killed(String kind, String id, Instant at, long nanos) {}
+
+    /** {@code docker kill} (SIGKILL to the container's init), then waits until Docker sees it exited. */
+    private Killed killContainer(String fault, ContainerControl c) {
+        String id = c.containerId().substring(0, 12);
+        Instant killedAt = Instant.now();
+        long killedNanos = System.nanoTime();
+        c.kill();
+        try {
+            await("container " + id + " of target " + target.name() + " exited").atMost(EXIT_BOUND).pollInterval(Duration.ofMillis(50)).until(() -> !target.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new FaultException(fault, "container " + id + " of target " + target.name() + " still runs " + EXIT_BOUND.toSeconds() + " s after docker kill", e);
+        }
+        long exitMillis = (System.nanoTime() - killedNanos) / 1_000_000;
+        events.record(fault, "docker kill of target " + target.name() + " (container " + id + "); exited after " + exitMillis + " ms",
+                Map.of("event", "killed", "target", target.name(), "container", id, "killedAt", killedAt.toString()));
+        return new Killed("container", id, killedAt, killedNanos);
+    }
+
+    private ActiveFault afterKill(String fault, KillProcess k, Killed killed) {
+        ActiveKill active = new ActiveKill(fault, killed);
         if (k.restartAfter() != null) {
             active.startRestarter((Restartable) target, k.restartAfter());
         }
@@ -75,7 +107,7 @@ final class ProcessKillInjector implements FaultInjector {
 
     /** A killed process; with a restart planned, rollback makes it happen now and waits for it. */
     private final class ActiveKill extends OnceRollback {
-        private final long pid;
+        private final Killed killed;
         private final Instant killedAt;
         private final long killedNanos;
         private final CountDownLatch restartNow = new CountDownLatch(1);
@@ -84,11 +116,11 @@ final class ProcessKillInjector implements FaultInjector {
         private volatile long downtimeMillis = -1;
         private volatile long timeToHealthyMillis = -1;
 
-        ActiveKill(String name, long pid, Instant killedAt, long killedNanos) {
+        ActiveKill(String name, Killed killed) {
             super(name, false);
-            this.pid = pid;
-            this.killedAt = killedAt;
-            this.killedNanos = killedNanos;
+            this.killed = killed;
+            this.killedAt = killed.at();
+            this.killedNanos = killed.nanos();
         }
 
         void startRestarter(Restartable restartable, Duration after) {
@@ -140,7 +172,7 @@ final class ProcessKillInjector implements FaultInjector {
         public Map<String, String> figures() {
             Map<String, String> f = new LinkedHashMap<>();
             f.put("target", target.name());
-            f.put("pid", String.valueOf(pid));
+            f.put(killed.kind(), killed.id());
             f.put("killedAt", killedAt.toString());
             if (downtimeMillis >= 0) {
                 f.put("downtimeMillis", String.valueOf(downtimeMillis));
@@ -154,7 +186,7 @@ final class ProcessKillInjector implements FaultInjector {
             if (downtimeMillis >= 0) {
                 return String.format("downtime %.2f s (SIGKILL to healthy), time to healthy %.2f s (restart to healthy)", downtimeMillis / 1000.0, timeToHealthyMillis / 1000.0);
             }
-            return restartPlanned ? "" : "pid " + pid + " of " + target.name() + " killed, not restarted";
+            return restartPlanned ? "" : killed.kind() + " " + killed.id() + " of " + target.name() + " killed, not restarted";
         }
     }
 }

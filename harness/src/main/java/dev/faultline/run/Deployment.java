@@ -1,10 +1,14 @@
 package dev.faultline.run;
 
 import dev.faultline.InfrastructureException;
+import dev.faultline.container.ContainerSession;
+import dev.faultline.container.ContainerToxiproxy;
+import dev.faultline.experiment.Launch;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.ProxySpec;
 import dev.faultline.experiment.TargetSpec;
 import dev.faultline.proxy.ToxiproxyServer;
+import dev.faultline.target.ContainerControl;
 import dev.faultline.target.Target;
 import dev.faultline.target.TargetLaunch;
 import dev.faultline.target.Targets;
@@ -26,6 +30,10 @@ import java.util.concurrent.CompletionException;
  * The targets and proxies of one run, started in dependency order (a target after the ones it
  * calls, each call through its own proxy), independent targets in parallel. {@link #close()} stops
  * all of it, on every path. Thread-safe after {@link #provision}.
+ *
+ * <p>When a target has {@code launch: container}, the run gets a {@link ContainerSession}: the
+ * targets and a Toxiproxy container share its network, proxies forward to {@code <target>:8080}
+ * there, and containers call each other through {@code faultline-toxiproxy:<port>}.
  */
 public final class Deployment implements AutoCloseable {
 
@@ -36,6 +44,9 @@ public final class Deployment implements AutoCloseable {
     private ToxiproxyClient toxiproxy;
     private URI toxiproxyApi;
     private String proxyHost = "127.0.0.1";
+    private ContainerSession containers;
+    private ContainerToxiproxy containerProxy;
+    private final Map<String, String> listens = new LinkedHashMap<>();
 
     private Deployment() {}
 
@@ -43,10 +54,11 @@ public final class Deployment implements AutoCloseable {
     public static Deployment provision(Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
         Deployment d = new Deployment();
         try {
+            d.openContainers(e, runFolder, journal, console);
             d.startProxyServer(e, journal, console);
             d.startTargets(e, runFolder, home, journal, console);
             for (Map.Entry<String, ProxySpec> p : e.proxies().entrySet()) {
-                d.createProxy(p.getKey(), p.getValue().listen(), d.targets.get(p.getValue().upstream()).baseUrl(), journal);
+                d.createProxy(p.getKey(), p.getValue().listen(), d.targets.get(p.getValue().upstream()), journal);
             }
             return d;
         } catch (RuntimeException ex) {
@@ -55,9 +67,38 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
+    /** Container mode: any target with launch: container. Proxies then live on the containers' network, so all targets must be containers. */
+    private void openContainers(Experiment e, Path runFolder, RunJournal journal, Console console) {
+        List<String> inContainers = e.targets().entrySet().stream().filter(t -> t.getValue().launch() == Launch.CONTAINER).map(Map.Entry::getKey).toList();
+        if (inContainers.isEmpty()) {
+            return;
+        }
+        List<String> outside = e.targets().keySet().stream().filter(t -> !inContainers.contains(t)).toList();
+        if (proxiesNeeded(e) && (!outside.isEmpty() || e.toxiproxy() != null)) {
+            throw new InfrastructureException("targets " + String.join(", ", inContainers) + " run in containers, so the run's proxies do too, and they cannot reach "
+                    + (outside.isEmpty() ? "the external toxiproxy" : String.join(", ", outside)) + " on the host; give every target launch: container "
+                    + "(./faultline run --launch container does so for built-in targets) and drop the toxiproxy section");
+        }
+        containers = ContainerSession.open(runFolder.getFileName().toString());
+        containers.swept().forEach(s -> journal.record("container", "sweep", "removed " + s + " left behind by a harness that is gone"));
+        journal.record("container", containers.networkName(), "Docker network " + containers.networkName() + " for " + String.join(", ", inContainers));
+        console.say(e.name(), "container mode: network " + containers.networkName());
+    }
+
+    private static boolean proxiesNeeded(Experiment e) {
+        return !e.proxies().isEmpty() || e.targets().values().stream().anyMatch(t -> !t.calls().isEmpty());
+    }
+
     private void startProxyServer(Experiment e, RunJournal journal, Console console) {
-        boolean needed = !e.proxies().isEmpty() || e.targets().values().stream().anyMatch(t -> !t.calls().isEmpty());
-        if (!needed) {
+        if (!proxiesNeeded(e)) {
+            return;
+        }
+        if (containers != null) {
+            containerProxy = containers.startToxiproxy();
+            toxiproxy = containerProxy.client();
+            toxiproxyApi = containerProxy.apiUrl();
+            journal.record("proxy", "toxiproxy", "Toxiproxy container " + containerProxy.image() + " at " + containerProxy.apiUrl());
+            console.say(e.name(), "Toxiproxy container (" + containerProxy.image() + ") API at " + containerProxy.apiUrl());
             return;
         }
         if (e.toxiproxy() != null) {
@@ -93,7 +134,7 @@ public final class Deployment implements AutoCloseable {
                 TargetSpec spec = e.targets().get(name);
                 Map<String, String> extra = callProperties(name, spec, journal);
                 console.say(e.name(), "starting target " + name + " (" + describe(spec) + ")");
-                level.put(name, CompletableFuture.supplyAsync(() -> Targets.start(name, spec, new TargetLaunch(runFolder, home, extra))));
+                level.put(name, CompletableFuture.supplyAsync(() -> Targets.start(name, spec, new TargetLaunch(runFolder, home, extra, containers))));
             }
             RuntimeException failure = null;
             for (Map.Entry<String, CompletableFuture<Target>> f : level.entrySet()) {
@@ -119,7 +160,11 @@ public final class Deployment implements AutoCloseable {
         Map<String, String> props = new LinkedHashMap<>();
         List<String> urls = new ArrayList<>();
         for (String callee : spec.calls()) {
-            URI via = createProxy(caller + "->" + callee, "127.0.0.1:0", targets.get(callee).baseUrl(), journal);
+            String proxy = caller + "->" + callee;
+            URI via = createProxy(proxy, "127.0.0.1:0", targets.get(callee), journal);
+            if (spec.launch() == Launch.CONTAINER) {
+                via = containerProxy.fromNetwork(listens.get(proxy));
+            }
             urls.add(via.toString());
             props.put("faultline.calls." + callee, via.toString());
         }
@@ -129,12 +174,19 @@ public final class Deployment implements AutoCloseable {
         return props;
     }
 
-    private URI createProxy(String name, String listen, URI upstream, RunJournal journal) {
+    /** Creates a proxy in front of {@code target}; returns where the host reaches it. */
+    private URI createProxy(String name, String listen, Target target, RunJournal journal) {
+        String upstream = target instanceof ContainerControl c ? c.networkAddress() : target.baseUrl().getHost() + ":" + target.baseUrl().getPort();
+        if (containerProxy != null) {
+            listen = containerProxy.nextListen(name);
+        }
         try {
-            Proxy p = toxiproxy.createProxy(ProxySpec.apiName(name), listen, upstream.getHost() + ":" + upstream.getPort());
+            Proxy p = toxiproxy.createProxy(ProxySpec.apiName(name), listen, upstream);
             createdProxies.add(p);
             String actual = p.getListen();
-            URI via = URI.create("http://" + proxyHost + ":" + actual.substring(actual.lastIndexOf(':') + 1));
+            listens.put(name, actual);
+            URI via = containerProxy != null ? containerProxy.fromHost(actual)
+                    : URI.create("http://" + proxyHost + ":" + actual.substring(actual.lastIndexOf(':') + 1));
             proxies.put(name, via);
             journal.record("proxy", name, "proxy " + name + " listens at " + actual + ", forwards to " + upstream);
             return via;
@@ -174,10 +226,10 @@ public final class Deployment implements AutoCloseable {
         return toxiproxyApi;
     }
 
-    /** Deletes the proxies, stops the embedded server and every target. */
+    /** Deletes the proxies, stops the embedded server and every target, then removes the run's containers and network. */
     @Override
     public void close() {
-        if (embedded == null) {
+        if (embedded == null && containerProxy == null) {
             for (Proxy p : createdProxies) {
                 try {
                     p.delete();
@@ -193,6 +245,9 @@ public final class Deployment implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
             embedded = null;
+        }
+        if (containers != null) {
+            containers.close();
         }
     }
 }

@@ -17,7 +17,11 @@ public final class Targets {
             return AttachedTarget.attach(name, spec);
         }
         if (spec.launch() == Launch.CONTAINER) {
-            throw new TargetStartException(name, "launch: container is not available in this build yet; use launch: process");
+            if (launch.containers() == null) {
+                throw new TargetStartException(name, "launch: container needs the run's container session; start it through a Deployment, "
+                        + "or pass a ContainerSession in the TargetLaunch");
+            }
+            return ContainerTarget.start(name, spec, launch, launch.containers());
         }
         return ProcessTarget.start(name, spec, launch);
     }
