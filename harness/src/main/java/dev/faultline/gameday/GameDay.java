@@ -16,6 +16,7 @@ import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
 import dev.faultline.run.Deployment;
 import dev.faultline.run.RunObservations;
+import dev.faultline.run.RunArtifacts;
 import dev.faultline.run.Environment;
 import dev.faultline.run.FaultSchedule;
 import dev.faultline.run.LoadFigures;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -308,22 +308,7 @@ public final class GameDay {
     }
 
     private Map<String, String> artifacts(LoadResult result) {
-        Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("experiment (as run)", "experiment.yaml");
-        for (String t : e.targets().keySet()) {
-            if (Files.exists(folder.resolve("target-" + t + ".log"))) {
-                artifacts.put("log of target " + t, "target-" + t + ".log");
-            }
-        }
-        if (result != null && result.gatlingReportIndex().isPresent()) {
-            artifacts.put("Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
-        }
-        for (String f : List.of("outcomes.jsonl", "gatling.log")) {
-            if (Files.exists(folder.resolve(f))) {
-                artifacts.put(f, f);
-            }
-        }
-        return artifacts;
+        return RunArtifacts.of(folder, e, result);
     }
 
     /** The run folder of a game day: {@code <yyyyMMdd-HHmmss>-<experiment>-gameday}, with the YAML as run. */

@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -260,21 +259,7 @@ public final class ExperimentRun {
             FaultSchedule faults, Deployment d, String error) {
         List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
         Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason);
-        Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("experiment (as run)", "experiment.yaml");
-        for (String t : e.targets().keySet()) {
-            if (Files.exists(folder.resolve("target-" + t + ".log"))) {
-                artifacts.put("log of target " + t, "target-" + t + ".log");
-            }
-        }
-        if (result != null && result.gatlingReportIndex().isPresent()) {
-            artifacts.put("Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
-        }
-        for (String f : List.of("outcomes.jsonl", "gatling.log")) {
-            if (Files.exists(folder.resolve(f))) {
-                artifacts.put(f, f);
-            }
-        }
+        Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
         Instant origin = loadStarted;
         if (!outcomes.isEmpty()) {
             origin = Instant.ofEpochMilli(outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
