@@ -9,6 +9,8 @@ import dev.faultline.report.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs experiments one after another, then writes the suite's JUnit XML and rebuilds the history
@@ -22,6 +24,8 @@ public final class Suite {
     private final RunOptions options;
     private volatile ExperimentRun current;
     private volatile boolean interrupted;
+    /** Counted down once the suite has printed its verdicts and written its reports, so a signal does not cut them off. */
+    private final CountDownLatch reported = new CountDownLatch(1);
 
     public Suite(RunOptions options) {
         this.options = options;
@@ -46,6 +50,7 @@ public final class Suite {
             return records;
         } finally {
             current = null;
+            reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -64,17 +69,25 @@ public final class Suite {
         options.console().print("history: " + options.reportsFolder().resolve("index.html") + "\n");
     }
 
+    /**
+     * The JVM halts when this hook returns, so it waits (bounded) for the aborted experiment to
+     * clean up and then for the main thread to print the verdict and write the suite's reports.
+     */
     private void onShutdown() {
         interrupted = true;
         ExperimentRun run = current;
-        if (run != null) {
-            options.console().print("\nfaultline: interrupted — rolling back faults and stopping targets…\n");
-            run.abort("interrupted by a signal (Ctrl-C or SIGTERM)");
-            try {
-                run.awaitFinished(ABORT_CLEANUP_BOUND);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        if (run == null) {
+            return;
+        }
+        options.console().print("\nfaultline: interrupted — rolling back faults and stopping targets…\n");
+        run.abort("interrupted by a signal (Ctrl-C or SIGTERM)");
+        long deadline = System.nanoTime() + ABORT_CLEANUP_BOUND.toNanos();
+        try {
+            if (run.awaitFinished(ABORT_CLEANUP_BOUND)) {
+                reported.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
