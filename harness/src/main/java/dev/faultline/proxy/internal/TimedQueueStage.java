@@ -7,19 +7,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stage that releases chunks at due times, in order: one FIFO queue and at most one event-loop
- * timer armed for its head, so delays are as precise as the event loop's timer and never reorder.
- * Holding more than {@link #HIGH_WATER_BYTES} pauses reading from the source.
+ * timer armed for its head, so delays never reorder. The timer is set early and the last
+ * {@link DataPlane#TIMER_SPIN_NANOS} are waited by a polling loop ({@link PreciseDeadlines}), so a
+ * chunk leaves within microseconds of its due time instead of a thread wake-up late. Holding more
+ * than {@link #HIGH_WATER_BYTES} pauses reading from the source.
  */
 abstract class TimedQueueStage extends ToxicStage {
   static final long HIGH_WATER_BYTES = 1 << 20;
   static final long LOW_WATER_BYTES = 256 << 10;
   /**
    * Netty's epoll loop sleeps in whole milliseconds for waits of 10 ms or more and uses a
-   * precise timerfd only below that, so a long wait is split: wake this much early, then wait
-   * the rest precisely.
+   * precise timerfd only below that, so without a polling window of at least this much a long
+   * wait is split: wake this much early, then wait the rest precisely.
    */
   private static final long PRECISE_WAIT_NANOS = 5_000_000L;
   private static final long COARSE_WAIT_LIMIT_NANOS = 9_000_000L;
+  /** A polling window this wide absorbs the millisecond rounding: one sleep, then the poll. */
+  private static final long ROUNDING_SAFE_SPIN_NANOS = 1_500_000L;
 
   /** A held chunk; {@code data == null} is the end of the stream. */
   private record Held(ByteBuf data, long arrivalNanos, long dueNanos) {}
@@ -32,6 +36,9 @@ abstract class TimedQueueStage extends ToxicStage {
   /** Bumped on every arm and cancel, so a stale wake-up does nothing. */
   private int generation;
   private boolean armed;
+  /** The due time registered with {@link PreciseDeadlines} for the armed timer, if any. */
+  private long preciseDue;
+  private boolean precise;
 
   TimedQueueStage(ToxicSpec spec, ToxicLink link) {
     super(spec, link);
@@ -77,7 +84,19 @@ abstract class TimedQueueStage extends ToxicStage {
     int armedGeneration = ++generation;
     Runnable wake = () -> releaseDue(armedGeneration);
     long delay = Math.max(0, head.dueNanos() - System.nanoTime());
-    long wait = delay > COARSE_WAIT_LIMIT_NANOS ? delay - PRECISE_WAIT_NANOS : delay;
+    long wait;
+    if (delay > COARSE_WAIT_LIMIT_NANOS && DataPlane.TIMER_SPIN_NANOS < ROUNDING_SAFE_SPIN_NANOS) {
+      wait = delay - PRECISE_WAIT_NANOS;
+    } else if (delay > DataPlane.TIMER_SPIN_NANOS) {
+      wait = delay - DataPlane.TIMER_SPIN_NANOS;
+    } else {
+      wait = delay;
+      if (delay > 0 && DataPlane.TIMER_SPIN_NANOS > 0) {
+        precise = true;
+        preciseDue = head.dueNanos();
+        PreciseDeadlines.ofThisThread().add(preciseDue);
+      }
+    }
     timer = link.eventLoop().schedule(wake, wait, TimeUnit.NANOSECONDS);
   }
 
@@ -87,6 +106,7 @@ abstract class TimedQueueStage extends ToxicStage {
     }
     armed = false;
     timer = null;
+    forgetPreciseDue();
     long now = System.nanoTime();
     Held head;
     while ((head = held.peek()) != null && head.dueNanos() - now <= 0) {
@@ -111,9 +131,22 @@ abstract class TimedQueueStage extends ToxicStage {
     }
   }
 
+  private void forgetPreciseDue() {
+    if (precise) {
+      precise = false;
+      long due = preciseDue;
+      if (link.eventLoop().inEventLoop()) {
+        PreciseDeadlines.ofThisThread().remove(due);
+      } else {
+        link.eventLoop().execute(() -> PreciseDeadlines.ofThisThread().remove(due));
+      }
+    }
+  }
+
   private void cancelTimer() {
     generation++;
     armed = false;
+    forgetPreciseDue();
     if (timer != null) {
       timer.cancel(false);
       timer = null;
