@@ -1,31 +1,47 @@
 package dev.faultline.proxy;
 
 import java.io.IOException;
-import java.io.DataInputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.function.Consumer;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The benchmark's far ends on 127.0.0.1, blocking with a thread per connection (the lowest
  * latency a plain JVM peer has): an echo of fixed-size messages and a sink that reads an 8-byte
  * length, then that many bytes, and acknowledges with one byte (not at end of stream: Toxiproxy
- * turns a client's half-close into a full close upstream).
+ * turns a client's half-close into a full close upstream). Both read into direct buffers: a heap
+ * array costs the JVM an extra copy per read, which would make the peer, not the path under test,
+ * the bottleneck.
  */
 final class BenchPeers implements AutoCloseable {
-  private final ServerSocket server;
+  /** What a peer does with one accepted connection. */
+  private interface Session {
+    void serve(SocketChannel channel) throws IOException;
+  }
 
-  private BenchPeers(Consumer<Socket> session) throws IOException {
-    server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+  /** The delayed echo spins this long before its due time, as the proxy's timers do. */
+  private static final long SPIN_NANOS = 500_000L;
+
+  private final ServerSocketChannel server;
+
+  private BenchPeers(Session session) throws IOException {
+    server = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     Thread acceptor = new Thread(() -> {
-      while (!server.isClosed()) {
+      while (server.isOpen()) {
         try {
-          Socket socket = server.accept();
-          socket.setTcpNoDelay(true);
-          Thread worker = new Thread(() -> session.accept(socket), "bench-peer");
+          SocketChannel channel = server.accept();
+          channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+          Thread worker = new Thread(() -> {
+            try (channel) {
+              session.serve(channel);
+            } catch (IOException gone) {
+              // the benchmark closed the connection
+            }
+          }, "bench-peer");
           worker.setDaemon(true);
           worker.start();
         } catch (IOException closed) {
@@ -38,40 +54,58 @@ final class BenchPeers implements AutoCloseable {
   }
 
   static BenchPeers echo(int messageSize) throws IOException {
-    return new BenchPeers(socket -> {
-      byte[] message = new byte[messageSize];
-      try (socket) {
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
-        while (in.readNBytes(message, 0, messageSize) == messageSize) {
-          out.write(message);
+    return new BenchPeers(channel -> {
+      ByteBuffer message = ByteBuffer.allocateDirect(messageSize);
+      while (BenchIo.readFully(channel, message.clear())) {
+        BenchIo.writeFully(channel, message.flip());
+      }
+    });
+  }
+
+  /**
+   * An echo that holds each message {@code delayMillis} (parked, then spinning the last
+   * half-millisecond) before it answers: what a plain JVM thread achieves for the same delay on
+   * this machine, beside which the latency toxic's error is read.
+   */
+  static BenchPeers delayedEcho(int messageSize, long delayMillis) throws IOException {
+    return new BenchPeers(channel -> {
+      ByteBuffer message = ByteBuffer.allocateDirect(messageSize);
+      while (BenchIo.readFully(channel, message.clear())) {
+        long due = System.nanoTime() + delayMillis * 1_000_000L;
+        long left;
+        while ((left = due - System.nanoTime()) > SPIN_NANOS) {
+          LockSupport.parkNanos(left - SPIN_NANOS);
         }
-      } catch (IOException gone) {
-        // the benchmark closed the connection
+        while (due - System.nanoTime() > 0) {
+          Thread.onSpinWait();
+        }
+        BenchIo.writeFully(channel, message.flip());
       }
     });
   }
 
   static BenchPeers sink() throws IOException {
-    return new BenchPeers(socket -> {
-      byte[] buffer = new byte[1 << 20];
-      try (socket) {
-        InputStream in = new DataInputStream(socket.getInputStream());
-        long left = ((DataInputStream) in).readLong();
-        int n;
-        while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
-          left -= n;
-        }
-        socket.getOutputStream().write(1);
-        socket.getOutputStream().flush();
-      } catch (IOException gone) {
-        // the benchmark closed the connection
+    return new BenchPeers(channel -> {
+      ByteBuffer length = ByteBuffer.allocate(Long.BYTES);
+      if (!BenchIo.readFully(channel, length)) {
+        return;
       }
+      long left = length.flip().getLong();
+      ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+      while (left > 0) {
+        buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+        int n = channel.read(buffer);
+        if (n < 0) {
+          return;
+        }
+        left -= n;
+      }
+      BenchIo.writeFully(channel, ByteBuffer.wrap(new byte[] {1}));
     });
   }
 
   int port() {
-    return server.getLocalPort();
+    return server.socket().getLocalPort();
   }
 
   String address() {

@@ -3,27 +3,37 @@ package dev.faultline.proxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Measures the embedded proxy beside a direct connection in the same run: added round-trip
- * latency with no toxics (64-byte ping-pong on one connection), one-way throughput of a large
- * transfer, and the error of a 50 ms latency toxic. Not thread-safe; one run at a time.
+ * Measures the embedded proxy beside a direct connection in the same run, all on 127.0.0.1:
  *
- * <p>{@code java -cp ... dev.faultline.proxy.ProxyBenchmark [--bytes 1g] [--pings 20000]
- * [--latency-samples 200]}
+ * <ul>
+ *   <li>added round-trip latency with no toxics: 64-byte ping-pong on one connection, blocks of
+ *       direct and proxied pings alternating after a warm-up;
+ *   <li>one-way throughput of a large transfer: the median of three transfers per path,
+ *       alternating, after a warm-up transfer;
+ *   <li>the error of a 50 ms latency toxic, |round trip - 50 ms|, beside the same 50 ms held by a
+ *       plain JVM thread in the echo itself (the floor this machine's scheduler allows).
+ * </ul>
+ *
+ * <p>The client and the peers block on their sockets (a thread per connection) and use direct
+ * buffers, so neither path pays the JVM's heap-array copy. Not thread-safe; one run at a time.
+ *
+ * <p>{@code ./faultline bench proxy [--bytes 1g] [--pings 20000] [--latency-samples 200]}
  */
 public final class ProxyBenchmark {
   private static final int MESSAGE_SIZE = 64;
   private static final long TOXIC_LATENCY_MS = 50;
+  private static final int TRANSFERS = 3;
 
   private ProxyBenchmark() {}
 
@@ -62,7 +72,7 @@ public final class ProxyBenchmark {
       Percentiles proxiedRoundTripMicros,
       double directMegabytesPerSecond,
       double proxiedMegabytesPerSecond,
-      Percentiles directToxicErrorMillis,
+      Percentiles plainDelayErrorMillis,
       Percentiles toxicErrorMillis) {
 
     public double addedP50Micros() {
@@ -81,14 +91,14 @@ public final class ProxyBenchmark {
               + " | added p50 %.1f us p99 %.1f us%n"
               + "throughput        direct %.0f MB/s | proxied %.0f MB/s%n"
               + "latency toxic 50ms |measured-50ms|  p50 %.3f ms p99 %.3f ms"
-              + " (direct round trip itself: p50 %.3f ms p99 %.3f ms)%n",
+              + " | the same 50 ms held by a plain JVM thread, direct: p50 %.3f ms p99 %.3f ms%n",
           transport,
           directRoundTripMicros.p50(), directRoundTripMicros.p99(),
           proxiedRoundTripMicros.p50(), proxiedRoundTripMicros.p99(),
           addedP50Micros(), addedP99Micros(),
           directMegabytesPerSecond, proxiedMegabytesPerSecond,
           toxicErrorMillis.p50(), toxicErrorMillis.p99(),
-          directToxicErrorMillis.p50(), directToxicErrorMillis.p99());
+          plainDelayErrorMillis.p50(), plainDelayErrorMillis.p99());
     }
   }
 
@@ -105,39 +115,50 @@ public final class ProxyBenchmark {
             "unknown option " + args[i] + "; use --bytes, --pings, --latency-samples");
       }
     }
-    System.out.print(run(new Options(bytes, pings, latencySamples)).report());
+    System.out.print(run(new Options(bytes, pings, latencySamples), System.err).report());
   }
 
-  static long parseSize(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
+  /** A byte count with an optional k, m or g suffix (powers of 1024), e.g. {@code 512m}. */
+  public static long parseSize(String text) {
+    String lower = text.trim().toLowerCase(Locale.ROOT);
     long unit = lower.endsWith("g") ? 1L << 30 : lower.endsWith("m") ? 1L << 20 : lower.endsWith("k") ? 1L << 10 : 1;
     String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
-    return Long.parseLong(digits) * unit;
+    try {
+      return Math.multiplyExact(Long.parseLong(digits), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a size; write a number with k, m or g, e.g. 512m or 1g", e);
+    }
   }
 
-  /** Runs the three measurements on 127.0.0.1 with a fresh embedded server. */
-  public static Result run(Options options) {
+  /** Runs the three measurements on 127.0.0.1 with a fresh embedded server; says each step on {@code progress}. */
+  public static Result run(Options options, PrintStream progress) {
     try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0, 1L);
         BenchPeers echo = BenchPeers.echo(MESSAGE_SIZE);
-        BenchPeers sink = BenchPeers.sink()) {
+        BenchPeers sink = BenchPeers.sink();
+        BenchPeers delayedEcho = BenchPeers.delayedEcho(MESSAGE_SIZE, TOXIC_LATENCY_MS)) {
       ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.port());
       Proxy echoProxy = client.createProxy("bench-echo", "127.0.0.1:0", echo.address());
       Proxy sinkProxy = client.createProxy("bench-sink", "127.0.0.1:0", sink.address());
       Proxy slowProxy = client.createProxy("bench-latency", "127.0.0.1:0", echo.address());
       slowProxy.toxics().latency("latency_downstream", ToxicDirection.DOWNSTREAM, TOXIC_LATENCY_MS);
 
+      progress.printf(Locale.ROOT, "bench: %d ping-pongs per path…%n", options.pings());
       double[][] roundTrips = pingPong(echo.port(), port(echoProxy), options.pings());
-      double direct = throughput(sink.port(), options.transferBytes());
-      double proxied = throughput(port(sinkProxy), options.transferBytes());
-      double[] toxic = toxicErrors(port(slowProxy), options.latencySamples());
-      double[] directErrors = directMillis(echo.port(), options.latencySamples());
+      progress.printf(Locale.ROOT, "bench: %d transfers of %d MiB per path…%n", TRANSFERS, options.transferBytes() >> 20);
+      double[] megabytesPerSecond = throughputs(sink.port(), port(sinkProxy), options.transferBytes());
+      double direct = megabytesPerSecond[0];
+      double proxied = megabytesPerSecond[1];
+      progress.printf(Locale.ROOT, "bench: %d pings through a %d ms latency toxic, then as many through a delaying echo (about %d s)…%n",
+          options.latencySamples(), TOXIC_LATENCY_MS, 2 * options.latencySamples() * TOXIC_LATENCY_MS / 1000);
+      double[] toxic = delayErrors(port(slowProxy), options.latencySamples());
+      double[] plainDelay = delayErrors(delayedEcho.port(), options.latencySamples());
       return new Result(
           server.transport(),
           Percentiles.of(roundTrips[0]),
           Percentiles.of(roundTrips[1]),
           direct,
           proxied,
-          Percentiles.of(directErrors),
+          Percentiles.of(plainDelay),
           Percentiles.of(toxic));
     } catch (IOException e) {
       throw new UncheckedIOException("proxy benchmark failed", e);
@@ -149,66 +170,80 @@ public final class ProxyBenchmark {
     return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
   }
 
-  private static Socket open(int port) throws IOException {
-    Socket socket = new Socket();
-    socket.setTcpNoDelay(true);
-    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-    socket.setSoTimeout(30_000);
-    return socket;
+  private static SocketChannel open(int port) throws IOException {
+    SocketChannel channel = SocketChannel.open();
+    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+    channel.connect(new InetSocketAddress("127.0.0.1", port));
+    return channel;
   }
 
   /** Alternates blocks of direct and proxied ping-pongs so both see the same machine load. */
   private static double[][] pingPong(int directPort, int proxiedPort, int samples) throws IOException {
     double[] direct = new double[samples];
     double[] proxied = new double[samples];
-    try (Socket toDirect = open(directPort); Socket toProxy = open(proxiedPort)) {
-      byte[] message = new byte[MESSAGE_SIZE];
+    try (SocketChannel toDirect = open(directPort); SocketChannel toProxy = open(proxiedPort)) {
       double[] warmUp = new double[Math.min(samples, 5_000)];
-      roundTrips(toDirect, message, warmUp, 0, warmUp.length);
-      roundTrips(toProxy, message, warmUp, 0, warmUp.length);
+      roundTrips(toDirect, warmUp, 0, warmUp.length);
+      roundTrips(toProxy, warmUp, 0, warmUp.length);
       int block = 500;
       for (int done = 0; done < samples; done += block) {
         int count = Math.min(block, samples - done);
-        roundTrips(toDirect, message, direct, done, count);
-        roundTrips(toProxy, message, proxied, done, count);
+        roundTrips(toDirect, direct, done, count);
+        roundTrips(toProxy, proxied, done, count);
       }
     }
     return new double[][] {direct, proxied};
   }
 
-  private static void roundTrips(Socket socket, byte[] message, double[] micros, int from, int count)
+  private static void roundTrips(SocketChannel channel, double[] micros, int from, int count)
       throws IOException {
-    OutputStream out = socket.getOutputStream();
-    InputStream in = socket.getInputStream();
+    ByteBuffer message = ByteBuffer.allocateDirect(MESSAGE_SIZE);
     for (int i = from; i < from + count; i++) {
       long start = System.nanoTime();
-      out.write(message);
-      if (in.readNBytes(message, 0, MESSAGE_SIZE) != MESSAGE_SIZE) {
+      BenchIo.writeFully(channel, message.clear());
+      if (!BenchIo.readFully(channel, message.clear())) {
         throw new IOException("echo ended early");
       }
       micros[i] = (System.nanoTime() - start) / 1_000.0;
     }
   }
 
+  /**
+   * Median MB/s of {@link #TRANSFERS} transfers per path, direct and proxied alternating so both
+   * see the same machine load, after one unmeasured warm-up transfer per path (a quarter of the
+   * size, at most 256 MiB) so the JIT has compiled both paths before anything is measured.
+   */
+  private static double[] throughputs(int directPort, int proxiedPort, long bytes) throws IOException {
+    long warmUp = Math.max(1 << 20, Math.min(256L << 20, bytes / 4));
+    throughput(directPort, warmUp);
+    throughput(proxiedPort, warmUp);
+    double[] direct = new double[TRANSFERS];
+    double[] proxied = new double[TRANSFERS];
+    for (int i = 0; i < TRANSFERS; i++) {
+      direct[i] = throughput(directPort, bytes);
+      proxied[i] = throughput(proxiedPort, bytes);
+    }
+    return new double[] {Percentiles.of(direct).p50(), Percentiles.of(proxied).p50()};
+  }
+
   /** MB/s (10^6 bytes) of a one-way transfer until the sink acknowledged the last byte. */
   private static double throughput(int port, long bytes) throws IOException {
-    byte[] chunk = new byte[256 << 10];
-    try (Socket socket = open(port)) {
-      OutputStream out = socket.getOutputStream();
+    ByteBuffer chunk = ByteBuffer.allocateDirect(256 << 10);
+    try (SocketChannel channel = open(port)) {
       long start = System.nanoTime();
-      new DataOutputStream(out).writeLong(bytes);
-      for (long left = bytes; left > 0; left -= chunk.length) {
-        out.write(chunk, 0, (int) Math.min(chunk.length, left));
+      BenchIo.writeFully(channel, ByteBuffer.allocate(Long.BYTES).putLong(bytes).flip());
+      for (long left = bytes; left > 0; left -= chunk.capacity()) {
+        BenchIo.writeFully(channel, chunk.clear().limit((int) Math.min(chunk.capacity(), left)));
       }
-      if (socket.getInputStream().read() != 1) {
+      if (!BenchIo.readFully(channel, ByteBuffer.allocate(1))) {
         throw new IOException("sink did not acknowledge the transfer");
       }
       return bytes / ((System.nanoTime() - start) / 1e9) / 1e6;
     }
   }
 
-  /** |round trip - 50 ms| per ping through the latency toxic, in ms. */
-  private static double[] toxicErrors(int port, int samples) throws IOException {
+  /** |round trip - 50 ms| per ping through a 50 ms delay (the toxic, or the delaying echo), in ms. */
+  private static double[] delayErrors(int port, int samples) throws IOException {
     double[] millis = directMillis(port, samples);
     for (int i = 0; i < millis.length; i++) {
       millis[i] = Math.abs(millis[i] - TOXIC_LATENCY_MS);
@@ -218,8 +253,8 @@ public final class ProxyBenchmark {
 
   private static double[] directMillis(int port, int samples) throws IOException {
     double[] micros = new double[samples];
-    try (Socket socket = open(port)) {
-      roundTrips(socket, new byte[MESSAGE_SIZE], micros, 0, samples);
+    try (SocketChannel channel = open(port)) {
+      roundTrips(channel, micros, 0, samples);
     }
     return Arrays.stream(micros).map(value -> value / 1_000.0).toArray();
   }
