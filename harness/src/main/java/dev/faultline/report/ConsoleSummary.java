@@ -51,9 +51,12 @@ public final class ConsoleSummary {
                 Formats.duration(Formats.wallTime(run)).replace('—', '-'));
     }
 
-    /** Requests over the declared load time; the steps' own rates when the load declared none. */
+    /**
+     * Requests over the declared load time; the steps' own rates when the load declared none or
+     * was cut short by an abort.
+     */
     private static String rate(RunRecord run, long requests) {
-        if (run.declaredLoad() != null && !run.declaredLoad().isZero() && !run.declaredLoad().isNegative()) {
+        if (run.verdict() != Verdict.ABORTED && run.declaredLoad() != null && !run.declaredLoad().isZero() && !run.declaredLoad().isNegative()) {
             return Formats.rate(requests / (run.declaredLoad().toMillis() / 1000.0));
         }
         double sum = run.load().stream().mapToDouble(StepSummary::requestsPerSecond).filter(Double::isFinite).sum();

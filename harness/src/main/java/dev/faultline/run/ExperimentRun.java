@@ -133,7 +133,8 @@ public final class ExperimentRun {
             if (faults != null) {
                 faults.rollbackAll();
             }
-            if (load != null && load.isRunning()) {
+            if (load != null && (result == null || load.isRunning())) {
+                // an aborted run still reports the requests it sent
                 result = load.abort();
             }
             if (observations != null) {
