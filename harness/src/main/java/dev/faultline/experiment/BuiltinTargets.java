@@ -10,7 +10,7 @@ public final class BuiltinTargets {
     private static final Map<String, List<String>> VARIANTS = new LinkedHashMap<>();
 
     static {
-        VARIANTS.put("counter", List.of("locked", "atomic", "racy"));
+        VARIANTS.put("counter", List.of("locked", "atomic", "racy", "durable", "durable-lazy"));
         VARIANTS.put("config", List.of("rwlock", "torn"));
         VARIANTS.put("batch", List.of("finally", "success-only", "add-inside"));
         VARIANTS.put("aggregator", List.of("deadline", "no-deadline", "no-cancel"));

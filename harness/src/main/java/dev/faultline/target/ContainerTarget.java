@@ -35,13 +35,17 @@ import org.testcontainers.utility.DockerImageName;
  * A target that runs as a container of the run's {@link ContainerSession}: a built-in target from
  * {@code faultline/targets}, or the user's image. Inside it listens on 0.0.0.0:{@value #PORT}; on
  * the host it is published on 127.0.0.1 only, on a port fixed for the run so a restart keeps it.
- * Other containers reach it as {@code <name>:8080}. Its output goes to {@code <run>/target-<name>.log}.
+ * Other containers reach it as {@code <name>:8080}. Its output goes to {@code <run>/target-<name>.log};
+ * a built-in target keeps its data in {@value #DATA_DIR} inside the container, which a restart keeps.
  * Thread-safe.
  */
 final class ContainerTarget implements Target, ContainerControl, Restartable {
 
     /** The port a target listens on inside its container; user images get it as PORT and FAULTLINE_PORT. */
     static final int PORT = 8080;
+
+    /** Where a built-in target keeps what must survive a restart, inside its container. */
+    static final String DATA_DIR = "/tmp/faultline-data";
 
     private final String name;
     private final GenericContainer<?> container;
@@ -99,6 +103,10 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
         }
         cmd.add("--server.port=" + PORT);
         cmd.add("--server.address=0.0.0.0");
+        if (!spec.properties().containsKey(ProcessTarget.DATA_DIR_PROPERTY)) {
+            // The container's own file system survives docker kill and restart, as a disk would.
+            cmd.add("--" + ProcessTarget.DATA_DIR_PROPERTY + "=" + DATA_DIR);
+        }
         launch.extraProperties().forEach((k, v) -> cmd.add("--" + k + "=" + v));
         spec.properties().forEach((k, v) -> cmd.add("--" + k + "=" + v));
         return cmd;

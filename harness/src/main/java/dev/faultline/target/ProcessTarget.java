@@ -21,9 +21,14 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A target that runs as a child process of the harness on a free loopback port: a built-in target,
- * a jar, or any command. Its output goes to {@code <run>/target-<name>.log}. Thread-safe.
+ * a jar, or any command. Its output goes to {@code <run>/target-<name>.log}; a built-in target keeps
+ * what it stores on disk in {@code <run>/target-<name>-data/} ({@code --faultline.data-dir}), which
+ * a restart reuses. Thread-safe.
  */
 final class ProcessTarget implements Target, Restartable {
+
+    /** Where a built-in target keeps what must survive a restart. */
+    static final String DATA_DIR_PROPERTY = "faultline.data-dir";
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -51,7 +56,7 @@ final class ProcessTarget implements Target, Restartable {
     static ProcessTarget start(String name, TargetSpec spec, TargetLaunch launch) {
         int port = FreePort.pick();
         List<String> command = command(name, spec, launch, port);
-        Path log = launch.runFolder().resolve("target-" + name + ".log");
+        Path log = logOf(name, launch);
         Process process = spawn(name, spec, command, port, ProcessBuilder.Redirect.to(log.toFile()));
         ProcessTarget target = new ProcessTarget(name, spec, command, process, port, log);
         try {
@@ -110,7 +115,17 @@ final class ProcessTarget implements Target, Restartable {
         }
     }
 
-    private static List<String> command(String name, TargetSpec spec, TargetLaunch launch, int port) {
+    static Path logOf(String name, TargetLaunch launch) {
+        return launch.runFolder().resolve("target-" + name + ".log");
+    }
+
+    /** Beside the log. The built-in target creates it when it has something to keep (durable counters). */
+    static Path dataFolderOf(String name, TargetLaunch launch) {
+        return launch.runFolder().resolve("target-" + name + "-data");
+    }
+
+    /** The command line; {@link #restart()} runs it again as it is, so a restarted target finds its data folder. */
+    static List<String> command(String name, TargetSpec spec, TargetLaunch launch, int port) {
         List<String> cmd = new ArrayList<>();
         if (!spec.command().isEmpty()) {
             spec.command().forEach(arg -> cmd.add(arg.replace("${port}", String.valueOf(port))));
@@ -141,6 +156,10 @@ final class ProcessTarget implements Target, Restartable {
         }
         cmd.add("--server.port=" + port);
         cmd.add("--server.address=127.0.0.1");
+        if (spec.builtin() != null && !spec.properties().containsKey(DATA_DIR_PROPERTY)) {
+            // Spring joins a repeated --key with commas: an experiment's own data-dir replaces ours instead.
+            cmd.add("--" + DATA_DIR_PROPERTY + "=" + dataFolderOf(name, launch).toAbsolutePath());
+        }
         for (Map.Entry<String, String> p : launch.extraProperties().entrySet()) {
             cmd.add("--" + p.getKey() + "=" + p.getValue());
         }

@@ -7,6 +7,7 @@ import dev.faultline.fault.ActiveFault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +24,7 @@ class ProcessKillEndToEndTest {
             name: killed
             targets:
               counter: { builtin: counter }
+              durable: { builtin: counter, variant: durable }
             load:
               - { name: l, target: counter, request: POST /counter/increment, rate: 1/s, duration: 1s }
             faults:
@@ -30,14 +32,18 @@ class ProcessKillEndToEndTest {
                 kill-process: { target: counter, restart-after: 1s }
               - name: crash-late-restart
                 kill-process: { target: counter, restart-after: 10m }
+              - name: crash-durable
+                kill-process: { target: durable, restart-after: 10m }
             checks:
               - counter-consistency: { target: counter, load: l }
             """;
 
     private Drill drill;
+    private Path folder;
 
     @BeforeAll
     void startCounter(@TempDir Path folder) {
+        this.folder = folder;
         drill = Drill.start(folder, YAML);
     }
 
@@ -80,5 +86,22 @@ class ProcessKillEndToEndTest {
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("not the 10 minutes of restart-after").isLessThan(Duration.ofSeconds(90));
         assertThat(Drill.send(counter, "GET", "/counter", Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
         assertThat(crash.figures()).containsKey("downtimeMillis");
+    }
+
+    @Test
+    void aKilledDurableCounterIsRestartedOnTheSameDataFolderAndKeepsEveryAcknowledgedIncrement() {
+        URI durable = drill.target("durable").baseUrl();
+        for (String op : List.of("a", "b", "c")) {
+            Drill.json(durable, "POST", "/counter/increment?op=" + op);
+        }
+        long oldPid = drill.pid("durable");
+
+        ActiveFault crash = drill.injectors.forFault(drill.fault("crash-durable")).apply(drill.fault("crash-durable"));
+        crash.rollback(); // restarts at once and waits until it is healthy
+
+        assertThat(drill.pid("durable")).as("a new process").isNotEqualTo(oldPid);
+        assertThat(Drill.json(durable, "GET", "/counter").get("value").asLong()).isEqualTo(3);
+        assertThat(Drill.json(durable, "GET", "/counter/ops").get("applied").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
+        assertThat(folder.resolve("target-durable-data/counter.journal")).as("beside the target's log").exists();
     }
 }

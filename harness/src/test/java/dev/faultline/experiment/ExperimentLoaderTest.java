@@ -117,7 +117,7 @@ class ExperimentLoaderTest {
 
         assertThat(errors).singleElement().satisfies(err -> {
             assertThat(err.field()).isEqualTo("targets.counter.variant");
-            assertThat(err.fix()).isEqualTo("did you mean locked? variants: locked, atomic, racy");
+            assertThat(err.fix()).isEqualTo("did you mean locked? variants: locked, atomic, racy, durable, durable-lazy");
         });
     }
 

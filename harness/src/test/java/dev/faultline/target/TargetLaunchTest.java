@@ -84,4 +84,27 @@ class TargetLaunchTest {
         assertThat(e.getMessage()).isEqualTo("target app: no jar at " + HOME.resolve("nowhere/app.jar")
                 + "; check the jar path in the experiment (relative to " + HOME + ")");
     }
+
+    @Test
+    void a_builtin_target_keeps_its_data_beside_its_log_and_a_users_command_gets_no_such_argument() {
+        TargetSpec builtin = new TargetSpec("counter", "durable", List.of(), null, null, Launch.PROCESS, null, "/actuator/health",
+                Duration.ofSeconds(60), Map.of(), Map.of(), List.of(), List.of());
+        TargetSpec mine = command(List.of("my-service", "--port=${port}"), "/health", Duration.ofSeconds(5));
+
+        assertThat(ProcessTarget.command("counter", builtin, launch(), 4242))
+                .contains("--faultline.data-dir=" + run.resolve("target-counter-data").toAbsolutePath());
+        assertThat(ProcessTarget.logOf("counter", launch())).isEqualTo(run.resolve("target-counter.log"));
+        assertThat(ProcessTarget.command("mine", mine, launch(), 4242)).containsExactly("my-service", "--port=4242");
+    }
+
+    @Test
+    void an_experiments_own_data_dir_replaces_the_run_folders() {
+        TargetSpec builtin = new TargetSpec("counter", "durable", List.of(), null, null, Launch.PROCESS, null, "/actuator/health",
+                Duration.ofSeconds(60), Map.of("faultline.data-dir", "/var/tmp/mine"), Map.of(), List.of(), List.of());
+
+        assertThat(ProcessTarget.command("counter", builtin, launch(), 4242))
+                .filteredOn(arg -> arg.startsWith("--faultline.data-dir="))
+                .as("one value: Spring would join two with a comma")
+                .containsExactly("--faultline.data-dir=/var/tmp/mine");
+    }
 }

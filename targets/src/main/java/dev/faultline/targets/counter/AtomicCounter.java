@@ -17,7 +17,7 @@ final class AtomicCounter implements Counter {
   }
 
   @Override
-  public long increment() {
+  public long increment(String op) {
     work.run();
     return value.incrementAndGet();
   }

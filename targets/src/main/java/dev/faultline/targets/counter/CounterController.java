@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * HTTP face of the counter, plus its ground truth: how many increments the handler really
- * executed (a LongAdder, exact whatever the variant) and which operation ids were applied.
- * Thread-safe as far as the selected {@link Counter} is.
+ * executed (a LongAdder, exact whatever the variant) and which operation ids were applied. For a
+ * durable variant both start from the counter's journal replay. Thread-safe as far as the selected
+ * {@link Counter} is.
  */
 @RestController
 @RequestMapping("/counter")
@@ -31,6 +32,11 @@ class CounterController {
   CounterController(Counter counter, CounterVariant variant) {
     this.counter = counter;
     this.variant = variant;
+    // A durable counter replayed its journal: the ground truth continues from there too, so that a
+    // restarted process answers as if it had never died.
+    JournalReplay replayed = counter.replayed();
+    increments.add(replayed.increments());
+    replayed.ops().forEach(ledger::record);
   }
 
   @PostMapping("/increment")
@@ -39,7 +45,7 @@ class CounterController {
       throw new InvalidRequestException(
           "op must be at most " + MAX_OP_LENGTH + " characters, was " + op.length());
     }
-    long after = counter.increment();
+    long after = counter.increment(op);
     increments.increment();
     if (op != null && !op.isEmpty()) {
       ledger.record(op);

@@ -2,11 +2,16 @@ package dev.faultline.targets.counter;
 
 import dev.faultline.targets.support.TargetVariant;
 
-/** The counter's variants; the first is the default. */
+/**
+ * The counter's variants; the first is the default. The last two keep their state on disk (in
+ * {@code faultline.data-dir}) and survive a restart; the others live in memory.
+ */
 enum CounterVariant implements TargetVariant {
   LOCKED("locked", true),
   ATOMIC("atomic", true),
-  RACY("racy", false);
+  RACY("racy", false),
+  DURABLE("durable", true),
+  DURABLE_LAZY("durable-lazy", false);
 
   private final String id;
   private final boolean correct;

@@ -15,7 +15,7 @@ final class LockedCounter implements Counter {
   }
 
   @Override
-  public long increment() {
+  public long increment(String op) {
     lock.lock();
     try {
       long read = value;

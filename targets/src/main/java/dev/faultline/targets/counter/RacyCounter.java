@@ -17,7 +17,7 @@ final class RacyCounter implements Counter {
   }
 
   @Override
-  public long increment() {
+  public long increment(String op) {
     long read = value;
     work.run(); // widens the window between read and write, as a real computation would
     value = read + 1;

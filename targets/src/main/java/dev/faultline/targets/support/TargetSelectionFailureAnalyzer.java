@@ -12,13 +12,12 @@ class TargetSelectionFailureAnalyzer extends AbstractFailureAnalyzer<TargetSelec
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, TargetSelectionException cause) {
-    return new FailureAnalysis(
-        cause.getMessage(),
+    String example =
         "Launch with e.g. java -jar faultline-targets.jar --"
             + VariantSelection.SERVICE_PROPERTY
             + "=counter --"
             + VariantSelection.VARIANT_PROPERTY
-            + "=racy --server.port=41234",
-        cause);
+            + "=racy --server.port=41234";
+    return new FailureAnalysis(cause.getMessage(), cause.action().orElse(example), cause);
   }
 }

@@ -3,6 +3,7 @@ package dev.faultline.targets.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.targets.support.RunningTarget;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -24,12 +26,14 @@ class CounterServiceTest {
 
   private static final Map<String, RunningTarget> TARGETS = new ConcurrentHashMap<>();
 
+  @TempDir static Path dataDir;
+
   private static final int CLIENTS = 16;
   private static final int INCREMENTS = 1000;
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   @ParameterizedTest(name = "{0} counts every one of 1000 concurrent increments exactly once")
-  @ValueSource(strings = {"locked", "atomic"})
+  @ValueSource(strings = {"locked", "atomic", "durable"})
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void correctVariantsCountEveryConcurrentIncrementExactlyOnce(String variant) throws Exception {
     RunningTarget target = target(variant);
@@ -78,7 +82,10 @@ class CounterServiceTest {
   }
 
   private static RunningTarget target(String variant) {
-    RunningTarget target = TARGETS.computeIfAbsent(variant, v -> RunningTarget.start("counter", v));
+    RunningTarget target =
+        TARGETS.computeIfAbsent(
+            variant,
+            v -> RunningTarget.start("counter", v, "--faultline.data-dir=" + dataDir.resolve(v)));
     target.post("/counter/reset");
     return target;
   }

@@ -16,7 +16,8 @@ class TargetSelectionTest {
         .rootCause()
         .hasMessage(
             "Unknown variant 'bogus' for service 'counter': --faultline.variant must be one of"
-                + " locked, atomic, racy (or be left out, which selects locked)");
+                + " locked, atomic, racy, durable, durable-lazy (or be left out, which selects"
+                + " locked)");
   }
 
   @Test
