@@ -144,6 +144,13 @@ final class ProcessTarget implements Target, Restartable {
             cmd.add("-XX:TieredStopAtLevel=1");
             cmd.add("-XX:+UseSerialGC");
             cmd.add("-Xshare:auto");
+            if (spec.jar() == null) {
+                Optional<TargetLaunch.ClassArchive> archive = launch.builtinClassArchive();
+                if (archive.isPresent()) {
+                    cmd.add("-XX:SharedArchiveFile=" + archive.get().archive());
+                    jar = archive.get().jar();
+                }
+            }
         }
         cmd.addAll(spec.jvmArgs());
         cmd.add("-jar");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.faultline.experiment.Launch;
 import dev.faultline.experiment.TargetSpec;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,5 +107,31 @@ class TargetLaunchTest {
                 .filteredOn(arg -> arg.startsWith("--faultline.data-dir="))
                 .as("one value: Spring would join two with a comma")
                 .containsExactly("--faultline.data-dir=/var/tmp/mine");
+    }
+
+    @Test
+    void a_builtin_target_starts_from_the_class_archive_made_by_this_jvm_and_from_the_jar_without_one() throws Exception {
+        Path home = run.resolve("home");
+        Path cds = Files.createDirectories(home.resolve("targets/target/cds"));
+        Files.writeString(home.resolve("targets/target/faultline-targets.jar"), "jar");
+        TargetSpec builtin = new TargetSpec("counter", "locked", List.of(), null, null, Launch.PROCESS, null, "/actuator/health",
+                Duration.ofSeconds(60), Map.of(), Map.of(), List.of(), List.of());
+        TargetLaunch launch = new TargetLaunch(run, home, Map.of());
+
+        assertThat(ProcessTarget.command("counter", builtin, launch, 4242))
+                .as("no archive: the plain jar")
+                .contains(home.resolve("targets/target/faultline-targets.jar").toString())
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="));
+
+        Files.writeString(cds.resolve("faultline-targets.jar"), "extracted");
+        Path archive = Files.writeString(cds.resolve("faultline-targets-" + System.getProperty("java.vm.version") + ".jsa"), "archive");
+        assertThat(ProcessTarget.command("counter", builtin, launch, 4242))
+                .contains("-XX:SharedArchiveFile=" + archive, cds.resolve("faultline-targets.jar").toString())
+                .doesNotContain(home.resolve("targets/target/faultline-targets.jar").toString());
+
+        Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertThat(ProcessTarget.command("counter", builtin, launch, 4242))
+                .as("an archive older than the jar is stale")
+                .noneMatch(arg -> arg.startsWith("-XX:SharedArchiveFile="));
     }
 }
