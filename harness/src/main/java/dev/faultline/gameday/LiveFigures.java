@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The live charts' figures, one point per second since {@code origin}: requests that ended in the
  * second (ok, errors = failed + indeterminate), latency percentiles of those answered, and each
- * started target's live threads. Seconds the fork may not have flushed yet are left out.
+ * started target's live threads (its OS threads when Faultline runs its process here, else the
+ * Java threads its actuator reports, e.g. for a container). Seconds the fork may not have flushed yet are left out.
  * Thread-safe.
  */
 final class LiveFigures {
@@ -48,8 +49,8 @@ final class LiveFigures {
     /** Samples every target's live threads now. */
     synchronized void sampleThreads(Instant now) {
         long second = Math.max(0, (now.toEpochMilli() - origin.toEpochMilli()) / 1000);
-        targets.forEach((name, target) -> target.process().ifPresent(p -> {
-            int n = ProcessThreads.count(p);
+        targets.forEach((name, target) -> {
+            int n = target.process().map(ProcessThreads::count).orElseGet(() -> ActuatorThreadCount.count(target.baseUrl()));
             if (n >= 0) {
                 TreeMap<Long, Integer> series = threads.get(name);
                 series.put(second, n);
@@ -57,7 +58,7 @@ final class LiveFigures {
                     series.pollFirstEntry();
                 }
             }
-        }));
+        });
     }
 
     synchronized Map<String, List<ThreadCount>> threads() {
