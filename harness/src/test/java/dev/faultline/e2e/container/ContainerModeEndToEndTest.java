@@ -81,6 +81,14 @@ class ContainerModeEndToEndTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void theDurableCounterLosesNothingAcknowledgedWhenItsContainerIsKilledAndRestarted() {
+        RunRecord container = assertSameVerdictBothWays(HOME.resolve("experiments/counter-kill-durable.yaml"), Verdict.MET);
+        assertThat(container.checks()).as("the journal in the container's own file system survived the kill")
+                .anySatisfy(check -> assertThat(check.evidence().toString()).contains("acknowledged ids was applied exactly once"));
+    }
+
+    @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void aContainerRunThatFailsToProvisionLeavesNothingBehind() {
         RunRecord r = run(experiment("counter-never-healthy.yaml"), Launch.CONTAINER, new Console(System.out));
