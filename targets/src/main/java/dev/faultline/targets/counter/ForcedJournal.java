@@ -47,12 +47,7 @@ final class ForcedJournal implements CounterJournal {
 
   @Override
   public synchronized void truncate() {
-    try {
-      out.setLength(0);
-      out.getFD().sync();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot truncate the counter journal " + file, e);
-    }
+    JournalFile.truncate(out, file);
   }
 
   @Override

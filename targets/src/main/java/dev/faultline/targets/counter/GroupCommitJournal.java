@@ -106,12 +106,7 @@ final class GroupCommitJournal implements CounterJournal {
   public synchronized void truncate() {
     filling.reset();
     closedGroup.reset();
-    try {
-      out.setLength(0);
-      out.getFD().sync();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot truncate the counter journal " + file, e);
-    }
+    JournalFile.truncate(out, file);
   }
 
   @Override

@@ -41,6 +41,16 @@ final class JournalFile {
     return (text + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** Empties the journal {@code out} (at {@code file}) and forces that to disk. */
+  static void truncate(RandomAccessFile out, Path file) {
+    try {
+      out.setLength(0);
+      out.getFD().sync();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot truncate the counter journal " + file, e);
+    }
+  }
+
   /**
    * Reads the journal at {@code file} (absent means empty), drops a torn last line from the file and
    * returns what it records.
