@@ -3,11 +3,11 @@ package dev.faultline.e2e.container;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.faultline.e2e.CliProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,40 +32,22 @@ class InterruptedCliRunTest {
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void sigintToTheCliDuringAContainerRunLeavesNoContainerOrNetwork() throws Exception {
-        Path log = reports.resolve("cli.log");
-        Process cli = new ProcessBuilder(cliCommand(ContainerModeEndToEndTest.experiment("counter-long.yaml")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
+        Path experiment = ContainerModeEndToEndTest.experiment("counter-long.yaml");
+        try (CliProcess cli = CliProcess.start(HOME, "run", "--launch", "container", "--reports", reports.toString(), experiment.toString())) {
             await("the CLI's run has its fault on").atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> !cli.isAlive() || Files.readString(log).contains("fault slow-network on"));
-            assertThat(cli.isAlive()).as("the CLI is still running; its output:\n" + Files.readString(log)).isTrue();
+                    .until(() -> !cli.process().isAlive() || cli.printed("fault slow-network on"));
+            assertThat(cli.process().isAlive()).as("the CLI is still running; its output:\n" + cli.output()).isTrue();
 
-            new ProcessBuilder("kill", "-INT", String.valueOf(cli.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+            cli.signal("INT");
 
-            assertThat(cli.waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGINT").isTrue();
-            String output = Files.readString(log);
+            assertThat(cli.process().waitFor(90, TimeUnit.SECONDS)).as("the CLI exits after SIGINT").isTrue();
+            String output = cli.output();
             System.out.println(output);
-            assertThat(cli.exitValue()).as("the JVM exits by the signal: 128 + SIGINT").isEqualTo(130);
+            assertThat(cli.process().exitValue()).as("the JVM exits by the signal: 128 + SIGINT").isEqualTo(130);
             assertThat(output).contains("interrupted").contains("fault slow-network off").contains("Aborted: interrupted by a signal");
             String runId = onlyRunFolder();
             assertThat(DockerForTests.leftoversOfRun(runId)).as("left in Docker by run " + runId).isEmpty();
-        } finally {
-            cli.destroyForcibly();
         }
-    }
-
-    private List<String> cliCommand(Path experiment) throws IOException {
-        String classpath = HOME.resolve("harness/target/classes") + ":" + Files.readString(HOME.resolve("harness/target/runtime-classpath.txt")).trim();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Dfaultline.home=" + HOME);
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add("dev.faultline.cli.FaultlineCli");
-        cmd.addAll(List.of("run", "--launch", "container", "--reports", reports.toString(), experiment.toString()));
-        return cmd;
     }
 
     private String onlyRunFolder() throws IOException {
