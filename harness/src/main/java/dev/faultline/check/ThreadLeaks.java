@@ -102,7 +102,9 @@ public final class ThreadLeaks {
         now.blindSpots().forEach(b -> evidence.add("not seen: " + b));
         String measured = "threads of target " + target + " after load and rollback, per family (name with its number as N), against the baseline before load";
         String bound = "at most " + tolerance + " extra threads, settling within " + settle.toMillis() + " ms";
-        String observed = extra + " extra threads after " + waited.toMillis() + " ms (" + baseline.size() + " threads before load, " + now.size() + " now)";
+        int excusedTotal = excused.values().stream().mapToInt(Integer::intValue).sum();
+        String observed = extra + " extra threads after " + waited.toMillis() + " ms (" + baseline.size() + " threads before load, " + now.size() + " now"
+                + (excusedTotal > 0 ? "; " + excusedTotal + " idle request-pool threads excused" : "") + ")";
         return new CheckResult(name, "no-thread-leak", holds ? CheckStatus.PASSED : CheckStatus.FAILED, measured, bound, observed, evidence);
     }
 

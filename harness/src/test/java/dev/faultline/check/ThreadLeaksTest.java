@@ -83,6 +83,7 @@ class ThreadLeaksTest {
         assertThat(r.evidence()).contains("http-nio-127.0.0.1-8080-exec-N: 1 before load, 3 now (+1)",
                 "excused 1 idle new threads of the elastic pool http-nio-127.0.0.1-8080-exec-N (they shrink on their own)");
         assertThat(r.evidence().get(1)).startsWith("leaked http-nio-127.0.0.1-8080-exec-12 (id 51");
+        assertThat(r.observed()).as("the console line says why the counts differ").endsWith("(2 threads before load, 4 now; 1 idle request-pool threads excused)");
     }
 
     @Test
