@@ -43,7 +43,7 @@ final class Verdicts {
         if (!errored.isEmpty()) {
             return new Judgement(Verdict.ERROR, "No verdict: " + names(errored) + " could not be evaluated — " + evidence(errored.get(0)));
         }
-        return new Judgement(Verdict.MET, "Met: all " + checks.size() + (checks.size() == 1 ? " check" : " checks") + " held (" + names(checks) + ").");
+        return new Judgement(Verdict.MET, (checks.size() == 1 ? "Met: its one check held (" : "Met: all " + checks.size() + " checks held (") + names(checks) + ").");
     }
 
     private static String names(List<CheckResult> checks) {
