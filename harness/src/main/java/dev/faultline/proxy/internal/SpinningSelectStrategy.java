@@ -7,7 +7,8 @@ import io.netty.util.IntSupplier;
  * How a data-plane event loop waits for work: it polls for I/O a short while before it sleeps
  * (the reply of a request just forwarded usually arrives within that time, and a thread that did
  * not sleep does not pay the wake-up), and it polls rather than sleeps when a
- * {@link PreciseDeadlines precise deadline} is near. An idle loop sleeps. Polling is paid from a
+ * {@link PreciseDeadlines precise deadline} is near, and runs that deadline's action itself the
+ * moment it is due. An idle loop sleeps. Polling is paid from a
  * budget that refills at {@link #SPIN_SHARE} of one core (at most {@link #BUDGET_CAP_NANOS} saved
  * up), so under heavy traffic a loop falls back to sleeping instead of taking a core from the
  * services under test. Confined to its event loop thread.
@@ -37,22 +38,30 @@ final class SpinningSelectStrategy implements SelectStrategy {
     refill(now);
     PreciseDeadlines deadlines = PreciseDeadlines.ofThisThread();
     boolean deadlineNear = false;
+    long deadline = 0;
     long spinUntil = now + ioSpinNanos;
     if (!deadlines.isEmpty()) {
-      long deadline = deadlines.nearest(now);
+      deadline = deadlines.nearest(now);
       if (deadline - now <= timerSpinNanos) {
         deadlineNear = true;
         spinUntil = deadline;
       }
     }
     long budgetEnd = now + budgetNanos;
-    boolean withinBudget = spinUntil - budgetEnd <= 0;
-    if (!withinBudget) {
+    if (spinUntil - budgetEnd > 0) {
       spinUntil = budgetEnd;
     }
     long started = now;
+    boolean due = false;
     try {
-      while (spinUntil - now > 0) {
+      while (true) {
+        if (deadlineNear && now - deadline >= 0) {
+          due = true;
+          break;
+        }
+        if (spinUntil - now <= 0) {
+          break;
+        }
         Thread.onSpinWait();
         ready = selectNow.get();
         if (ready > 0) {
@@ -63,9 +72,13 @@ final class SpinningSelectStrategy implements SelectStrategy {
     } finally {
       budgetNanos -= System.nanoTime() - started;
     }
-    // at a deadline, go round once more so the loop runs the timer due now; out of budget, sleep
-    // until it (the timer is set for the deadline itself)
-    return deadlineNear && withinBudget ? 0 : SelectStrategy.SELECT;
+    if (due) {
+      deadlines.runDue(System.nanoTime());
+      // the actions may have written or queued tasks: go round once more without sleeping
+      return 0;
+    }
+    // nothing due: sleep; out of budget before a deadline, the stage's own loop timer wakes it
+    return SelectStrategy.SELECT;
   }
 
   private void refill(long now) {

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A stage that releases chunks at due times, in order: one FIFO queue and at most one event-loop
  * timer armed for its head, so delays never reorder. The timer is set early and the last
- * {@link DataPlane#TIMER_SPIN_NANOS} are waited by a polling loop ({@link PreciseDeadlines}), so a
- * chunk leaves within microseconds of its due time instead of a thread wake-up late. Holding more
+ * {@link DataPlane#TIMER_SPIN_NANOS} are waited by the polling loop, which releases the head itself
+ * at its due time ({@link PreciseDeadlines}), so a chunk leaves within microseconds of its due time
+ * instead of a thread wake-up late. Holding more
  * than {@link #HIGH_WATER_BYTES} pauses reading from the source.
  */
 abstract class TimedQueueStage extends ToxicStage {
@@ -36,9 +37,8 @@ abstract class TimedQueueStage extends ToxicStage {
   /** Bumped on every arm and cancel, so a stale wake-up does nothing. */
   private int generation;
   private boolean armed;
-  /** The due time registered with {@link PreciseDeadlines} for the armed timer, if any. */
-  private long preciseDue;
-  private boolean precise;
+  /** The action registered with {@link PreciseDeadlines} beside the armed timer, if any. */
+  private PreciseDeadlines.Deadline precise;
 
   TimedQueueStage(ToxicSpec spec, ToxicLink link) {
     super(spec, link);
@@ -92,9 +92,8 @@ abstract class TimedQueueStage extends ToxicStage {
     } else {
       wait = delay;
       if (delay > 0 && DataPlane.TIMER_SPIN_NANOS > 0) {
-        precise = true;
-        preciseDue = head.dueNanos();
-        PreciseDeadlines.ofThisThread().add(preciseDue);
+        // the polling loop runs it at the due time; the timer below only if the loop slept
+        precise = PreciseDeadlines.ofThisThread().add(head.dueNanos(), wake);
       }
     }
     timer = link.eventLoop().schedule(wake, wait, TimeUnit.NANOSECONDS);
@@ -105,7 +104,10 @@ abstract class TimedQueueStage extends ToxicStage {
       return;
     }
     armed = false;
-    timer = null;
+    if (timer != null) {
+      timer.cancel(false); // run by the polling loop first, or this is the timer itself
+      timer = null;
+    }
     forgetPreciseDue();
     long now = System.nanoTime();
     Held head;
@@ -132,13 +134,13 @@ abstract class TimedQueueStage extends ToxicStage {
   }
 
   private void forgetPreciseDue() {
-    if (precise) {
-      precise = false;
-      long due = preciseDue;
+    if (precise != null) {
+      PreciseDeadlines.Deadline deadline = precise;
+      precise = null;
       if (link.eventLoop().inEventLoop()) {
-        PreciseDeadlines.ofThisThread().remove(due);
+        PreciseDeadlines.ofThisThread().remove(deadline);
       } else {
-        link.eventLoop().execute(() -> PreciseDeadlines.ofThisThread().remove(due));
+        link.eventLoop().execute(() -> PreciseDeadlines.ofThisThread().remove(deadline));
       }
     }
   }

@@ -82,38 +82,92 @@ class SpinningSelectStrategyTest {
   }
 
   @Test
-  void a_near_precise_deadline_is_polled_up_to_and_then_handed_to_the_loop() throws Exception {
+  void a_near_precise_deadline_is_polled_up_to_and_its_action_run_at_the_due_time() throws Exception {
     AtomicInteger polls = new AtomicInteger();
-    long[] returnedAt = new long[2];
+    long[] ranAt = new long[2];
+    AtomicInteger runs = new AtomicInteger();
     int strategy = onLoop(() -> {
       long due = System.nanoTime() + 3 * MILLI;
-      PreciseDeadlines.ofThisThread().add(due);
+      ranAt[1] = due;
+      PreciseDeadlines.ofThisThread().add(due, () -> {
+        runs.incrementAndGet();
+        ranAt[0] = System.nanoTime();
+      });
+      return new SpinningSelectStrategy(0, 5 * MILLI).calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false);
+    });
+    assertThat(strategy).as("0 events: go round and run what the action queued").isZero();
+    assertThat(runs).hasValue(1);
+    assertThat(ranAt[0]).isGreaterThanOrEqualTo(ranAt[1]);
+    assertThat(polls.get()).as("it polled for I/O while it waited").isGreaterThan(1);
+    assertThat(onLoop(() -> PreciseDeadlines.ofThisThread().isEmpty())).isTrue();
+  }
+
+  @Test
+  void io_during_the_wait_for_a_deadline_is_returned_first_and_the_action_waits() throws Exception {
+    AtomicInteger polls = new AtomicInteger();
+    AtomicInteger runs = new AtomicInteger();
+    int strategy = onLoop(() -> {
+      PreciseDeadlines.ofThisThread().add(System.nanoTime() + 4 * MILLI, runs::incrementAndGet);
       try {
-        int s = new SpinningSelectStrategy(0, 5 * MILLI).calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false);
-        returnedAt[0] = System.nanoTime();
-        returnedAt[1] = due;
-        return s;
+        return new SpinningSelectStrategy(0, 5 * MILLI).calculateStrategy(readyAfter(20, 1, polls), false);
       } finally {
-        PreciseDeadlines.ofThisThread().remove(due);
+        PreciseDeadlines.ofThisThread().runDue(Long.MAX_VALUE);
       }
     });
-    assertThat(strategy).as("0 events: go round and run the timer").isZero();
-    assertThat(returnedAt[0]).isGreaterThanOrEqualTo(returnedAt[1]);
+    assertThat(strategy).isEqualTo(1);
+    assertThat(polls).hasValue(21);
   }
 
   @Test
   void a_far_deadline_is_slept_to() throws Exception {
     AtomicInteger polls = new AtomicInteger();
+    AtomicInteger runs = new AtomicInteger();
     int strategy = onLoop(() -> {
-      long due = System.nanoTime() + 500 * MILLI;
-      PreciseDeadlines.ofThisThread().add(due);
+      PreciseDeadlines.Deadline far = PreciseDeadlines.ofThisThread().add(System.nanoTime() + 500 * MILLI, runs::incrementAndGet);
       try {
         return new SpinningSelectStrategy(0, 2 * MILLI).calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false);
       } finally {
-        PreciseDeadlines.ofThisThread().remove(due);
+        PreciseDeadlines.ofThisThread().remove(far);
       }
     });
     assertThat(strategy).isEqualTo(SelectStrategy.SELECT);
+    assertThat(runs).hasValue(0);
+  }
+
+  @Test
+  void out_of_budget_it_sleeps_towards_a_deadline_but_runs_one_already_due() throws Exception {
+    AtomicInteger polls = new AtomicInteger();
+    AtomicInteger runs = new AtomicInteger();
+    int[] strategies = onLoop(() -> {
+      SpinningSelectStrategy strategyUnderTest = new SpinningSelectStrategy(1_000 * MILLI, 0);
+      strategyUnderTest.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false); // spends the budget
+      PreciseDeadlines deadlines = PreciseDeadlines.ofThisThread();
+      PreciseDeadlines.Deadline later = deadlines.add(System.nanoTime() + 1 * MILLI, runs::incrementAndGet);
+      SpinningSelectStrategy precise = new SpinningSelectStrategy(0, 5 * MILLI);
+      precise.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false); // fresh budget: runs it
+      int afterRun = runs.get();
+      deadlines.remove(later);
+      return new int[] {afterRun, strategyUnderTest.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false)};
+    });
+    assertThat(strategies[0]).isEqualTo(1);
+    assertThat(strategies[1]).isEqualTo(SelectStrategy.SELECT);
+    int[] spent = onLoop(() -> {
+      // the budget refills at half the time passed and holds at most 10 ms: never 200 ms
+      SpinningSelectStrategy strategyUnderTest = new SpinningSelectStrategy(1_000 * MILLI, 500 * MILLI);
+      strategyUnderTest.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false); // spends the budget
+      PreciseDeadlines deadlines = PreciseDeadlines.ofThisThread();
+      PreciseDeadlines.Deadline future = deadlines.add(System.nanoTime() + 200 * MILLI, runs::incrementAndGet);
+      int towardsFuture = strategyUnderTest.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false);
+      int runsBefore = runs.get();
+      deadlines.remove(future);
+      deadlines.add(System.nanoTime() - 1, runs::incrementAndGet);
+      int alreadyDue = strategyUnderTest.calculateStrategy(readyAfter(Integer.MAX_VALUE, 1, polls), false);
+      return new int[] {towardsFuture, runsBefore, alreadyDue, runs.get()};
+    });
+    assertThat(spent[0]).as("no budget left to poll up to the deadline: sleep").isEqualTo(SelectStrategy.SELECT);
+    assertThat(spent[1]).as("not run early").isEqualTo(1);
+    assertThat(spent[2]).as("a due action costs no polling: run it").isZero();
+    assertThat(spent[3]).isEqualTo(2);
   }
 
   @Test
@@ -134,11 +188,27 @@ class SpinningSelectStrategyTest {
   }
 
   @Test
+  void a_failing_action_does_not_stop_the_next_one_or_the_loop() throws Exception {
+    AtomicInteger runs = new AtomicInteger();
+    int ran = onLoop(() -> {
+      PreciseDeadlines deadlines = PreciseDeadlines.ofThisThread();
+      long now = System.nanoTime();
+      deadlines.add(now - 2, () -> {
+        throw new IllegalStateException("a stage failed");
+      });
+      deadlines.add(now - 1, runs::incrementAndGet);
+      return deadlines.runDue(now);
+    });
+    assertThat(ran).isEqualTo(2);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
   void a_deadline_left_behind_long_ago_is_dropped_not_spun_on() throws Exception {
     boolean empty = onLoop(() -> {
       PreciseDeadlines deadlines = PreciseDeadlines.ofThisThread();
       long now = System.nanoTime();
-      deadlines.add(now - 60 * MILLI);
+      deadlines.add(now - 60 * MILLI, () -> {});
       deadlines.nearest(now);
       return deadlines.isEmpty();
     });
