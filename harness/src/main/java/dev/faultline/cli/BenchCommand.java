@@ -22,8 +22,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "64-byte ping-pongs per path (default: ${DEFAULT-VALUE}).")
     int pings;
 
-    @Option(names = "--latency-samples", defaultValue = "200", paramLabel = "<n>",
-            description = "Pings through the 50 ms latency toxic and through the delaying echo (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-samples", defaultValue = "500", paramLabel = "<n>",
+            description = "Pings through each 50 ms delay: the latency toxic, the delaying relay and the delaying echo (default: ${DEFAULT-VALUE}).")
     int latencySamples;
 
     @Override

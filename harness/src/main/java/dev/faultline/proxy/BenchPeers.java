@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * length, then that many bytes, and acknowledges with one byte (not at end of stream: Toxiproxy
  * turns a client's half-close into a full close upstream). Both read into direct buffers: a heap
  * array costs the JVM an extra copy per read, which would make the peer, not the path under test,
- * the bottleneck.
+ * the bottleneck. Beside them, two plain-thread stand-ins for the latency toxic: an echo that holds
+ * its answer, and a relay that holds what it passes back.
  */
 final class BenchPeers implements AutoCloseable {
   /** What a peer does with one accepted connection. */
@@ -71,17 +72,46 @@ final class BenchPeers implements AutoCloseable {
     return new BenchPeers(channel -> {
       ByteBuffer message = ByteBuffer.allocateDirect(messageSize);
       while (BenchIo.readFully(channel, message.clear())) {
-        long due = System.nanoTime() + delayMillis * 1_000_000L;
-        long left;
-        while ((left = due - System.nanoTime()) > SPIN_NANOS) {
-          LockSupport.parkNanos(left - SPIN_NANOS);
-        }
-        while (due - System.nanoTime() > 0) {
-          Thread.onSpinWait();
-        }
+        holdUntil(System.nanoTime() + delayMillis * 1_000_000L);
         BenchIo.writeFully(channel, message.flip());
       }
     });
+  }
+
+  /**
+   * A relay with the proxy's hops and a plain JVM thread's timing: for each client connection it
+   * opens one to {@code upstreamPort}, forwards each fixed-size request, reads the answer and holds
+   * it {@code delayMillis} from its arrival (parked, then spinning the last half-millisecond)
+   * before passing it back. Client to relay, relay to echo, echo to relay and relay to client: the
+   * four thread wake-ups a latency toxic's round trip pays, with nothing of the proxy in them.
+   */
+  static BenchPeers delayingRelay(int upstreamPort, int messageSize, long delayMillis) throws IOException {
+    return new BenchPeers(client -> {
+      try (SocketChannel upstream = SocketChannel.open()) {
+        upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort));
+        ByteBuffer message = ByteBuffer.allocateDirect(messageSize);
+        while (BenchIo.readFully(client, message.clear())) {
+          BenchIo.writeFully(upstream, message.flip());
+          if (!BenchIo.readFully(upstream, message.clear())) {
+            return;
+          }
+          holdUntil(System.nanoTime() + delayMillis * 1_000_000L);
+          BenchIo.writeFully(client, message.flip());
+        }
+      }
+    });
+  }
+
+  /** Parks until half a millisecond before {@code due}, then spins to it. */
+  private static void holdUntil(long due) {
+    long left;
+    while ((left = due - System.nanoTime()) > SPIN_NANOS) {
+      LockSupport.parkNanos(left - SPIN_NANOS);
+    }
+    while (due - System.nanoTime() > 0) {
+      Thread.onSpinWait();
+    }
   }
 
   static BenchPeers sink() throws IOException {

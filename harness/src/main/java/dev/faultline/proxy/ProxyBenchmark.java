@@ -21,20 +21,25 @@ import java.util.Locale;
  *       in blocks of 100 pings alternating between the paths, after a warm-up;
  *   <li>one-way throughput of a large transfer: the median of three transfers per path,
  *       alternating, after a warm-up transfer;
- *   <li>the error of a 50 ms latency toxic, |round trip - 50 ms|, beside the same 50 ms held by a
- *       plain JVM thread in the echo itself (the floor this machine's scheduler allows).
+ *   <li>the error of a 50 ms latency toxic, |round trip - 50 ms|, beside the same 50 ms held by
+ *       plain JVM threads: a relay with the proxy's four hops (the floor any proxy has on this
+ *       machine) and the echo itself (two hops). The three paths take turns in blocks of
+ *       {@link #DELAY_BLOCK} pings after {@link #DELAY_WARM_UP} unmeasured ones each, so all see
+ *       the same moments of the machine.
  * </ul>
  *
  * <p>The client and the peers block on their sockets (a thread per connection) and use direct
  * buffers, so neither path pays the JVM's heap-array copy. Not thread-safe; one run at a time.
  *
- * <p>{@code ./faultline bench proxy [--bytes 1g] [--pings 20000] [--latency-samples 200]}
+ * <p>{@code ./faultline bench proxy [--bytes 1g] [--pings 20000] [--latency-samples 500]}
  */
 public final class ProxyBenchmark {
   private static final int MESSAGE_SIZE = 64;
   private static final long TOXIC_LATENCY_MS = 50;
   private static final int TRANSFERS = 3;
   private static final int PING_BLOCK = 100;
+  private static final int DELAY_BLOCK = 25;
+  private static final int DELAY_WARM_UP = 10;
 
   private ProxyBenchmark() {}
 
@@ -49,7 +54,7 @@ public final class ProxyBenchmark {
     }
 
     public static Options defaults() {
-      return new Options(1L << 30, 20_000, 200);
+      return new Options(1L << 30, 20_000, 500);
     }
   }
 
@@ -74,6 +79,7 @@ public final class ProxyBenchmark {
       double directMegabytesPerSecond,
       double proxiedMegabytesPerSecond,
       Percentiles plainDelayErrorMillis,
+      Percentiles relayDelayErrorMillis,
       Percentiles toxicErrorMillis) {
 
     public double addedP50Micros() {
@@ -92,13 +98,15 @@ public final class ProxyBenchmark {
               + " | added p50 %.1f us p99 %.1f us%n"
               + "throughput        direct %.0f MB/s | proxied %.0f MB/s%n"
               + "latency toxic 50ms |measured-50ms|  p50 %.3f ms p99 %.3f ms"
-              + " | the same 50 ms held by a plain JVM thread, direct: p50 %.3f ms p99 %.3f ms%n",
+              + " | the same 50 ms held by plain JVM threads: in a relay (the proxy's hops)"
+              + " p50 %.3f ms p99 %.3f ms, in the echo (no relay) p50 %.3f ms p99 %.3f ms%n",
           transport,
           directRoundTripMicros.p50(), directRoundTripMicros.p99(),
           proxiedRoundTripMicros.p50(), proxiedRoundTripMicros.p99(),
           addedP50Micros(), addedP99Micros(),
           directMegabytesPerSecond, proxiedMegabytesPerSecond,
           toxicErrorMillis.p50(), toxicErrorMillis.p99(),
+          relayDelayErrorMillis.p50(), relayDelayErrorMillis.p99(),
           plainDelayErrorMillis.p50(), plainDelayErrorMillis.p99());
     }
   }
@@ -136,7 +144,8 @@ public final class ProxyBenchmark {
     try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0, 1L);
         BenchPeers echo = BenchPeers.echo(MESSAGE_SIZE);
         BenchPeers sink = BenchPeers.sink();
-        BenchPeers delayedEcho = BenchPeers.delayedEcho(MESSAGE_SIZE, TOXIC_LATENCY_MS)) {
+        BenchPeers delayedEcho = BenchPeers.delayedEcho(MESSAGE_SIZE, TOXIC_LATENCY_MS);
+        BenchPeers relay = BenchPeers.delayingRelay(echo.port(), MESSAGE_SIZE, TOXIC_LATENCY_MS)) {
       ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.port());
       Proxy echoProxy = client.createProxy("bench-echo", "127.0.0.1:0", echo.address());
       Proxy sinkProxy = client.createProxy("bench-sink", "127.0.0.1:0", sink.address());
@@ -149,10 +158,13 @@ public final class ProxyBenchmark {
       double[] megabytesPerSecond = throughputs(sink.port(), port(sinkProxy), options.transferBytes());
       double direct = megabytesPerSecond[0];
       double proxied = megabytesPerSecond[1];
-      progress.printf(Locale.ROOT, "bench: %d pings through a %d ms latency toxic, then as many through a delaying echo (about %d s)…%n",
-          options.latencySamples(), TOXIC_LATENCY_MS, 2 * options.latencySamples() * TOXIC_LATENCY_MS / 1000);
-      double[] toxic = delayErrors(port(slowProxy), options.latencySamples());
-      double[] plainDelay = delayErrors(delayedEcho.port(), options.latencySamples());
+      progress.printf(Locale.ROOT, "bench: %d pings each through a %d ms latency toxic, a delaying relay and a delaying echo (about %d s)…%n",
+          options.latencySamples(), TOXIC_LATENCY_MS, 3 * (options.latencySamples() + DELAY_WARM_UP) * TOXIC_LATENCY_MS / 1000);
+      double[][] delayErrors = delayErrors(
+          new int[] {port(slowProxy), relay.port(), delayedEcho.port()}, options.latencySamples());
+      double[] toxic = delayErrors[0];
+      double[] relayDelay = delayErrors[1];
+      double[] plainDelay = delayErrors[2];
       return new Result(
           server.transport(),
           Percentiles.of(roundTrips[0]),
@@ -160,6 +172,7 @@ public final class ProxyBenchmark {
           direct,
           proxied,
           Percentiles.of(plainDelay),
+          Percentiles.of(relayDelay),
           Percentiles.of(toxic));
     } catch (IOException e) {
       throw new UncheckedIOException("proxy benchmark failed", e);
@@ -246,20 +259,34 @@ public final class ProxyBenchmark {
     }
   }
 
-  /** |round trip - 50 ms| per ping through a 50 ms delay (the toxic, or the delaying echo), in ms. */
-  private static double[] delayErrors(int port, int samples) throws IOException {
-    double[] millis = directMillis(port, samples);
-    for (int i = 0; i < millis.length; i++) {
-      millis[i] = Math.abs(millis[i] - TOXIC_LATENCY_MS);
+  /**
+   * |round trip - 50 ms| in ms per ping through each 50 ms delay (the toxic, the relay, the echo),
+   * one connection per path, the paths taking turns in blocks after a warm-up on each.
+   */
+  private static double[][] delayErrors(int[] ports, int samples) throws IOException {
+    double[][] micros = new double[ports.length][samples];
+    SocketChannel[] channels = new SocketChannel[ports.length];
+    try {
+      for (int path = 0; path < ports.length; path++) {
+        channels[path] = open(ports[path]);
+        roundTrips(channels[path], new double[DELAY_WARM_UP], 0, DELAY_WARM_UP);
+      }
+      for (int done = 0; done < samples; done += DELAY_BLOCK) {
+        for (int path = 0; path < ports.length; path++) {
+          roundTrips(channels[path], micros[path], done, Math.min(DELAY_BLOCK, samples - done));
+        }
+      }
+    } finally {
+      for (SocketChannel channel : channels) {
+        if (channel != null) {
+          channel.close();
+        }
+      }
+    }
+    double[][] millis = new double[ports.length][];
+    for (int path = 0; path < ports.length; path++) {
+      millis[path] = Arrays.stream(micros[path]).map(value -> Math.abs(value / 1_000.0 - TOXIC_LATENCY_MS)).toArray();
     }
     return millis;
-  }
-
-  private static double[] directMillis(int port, int samples) throws IOException {
-    double[] micros = new double[samples];
-    try (SocketChannel channel = open(port)) {
-      roundTrips(channel, micros, 0, samples);
-    }
-    return Arrays.stream(micros).map(value -> value / 1_000.0).toArray();
   }
 }

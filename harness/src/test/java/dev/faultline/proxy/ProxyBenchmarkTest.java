@@ -26,7 +26,8 @@ class ProxyBenchmarkTest {
     assertThat(result.proxiedMegabytesPerSecond()).isPositive();
     assertThat(result.toxicErrorMillis().p99()).isGreaterThanOrEqualTo(result.toxicErrorMillis().p50()).isNotNegative();
     assertThat(result.plainDelayErrorMillis().p50()).isNotNegative();
-    assertThat(result.report()).contains("added p50").contains("MB/s").contains("latency toxic 50ms");
+    assertThat(result.relayDelayErrorMillis().p50()).isNotNegative();
+    assertThat(result.report()).contains("added p50").contains("MB/s").contains("latency toxic 50ms").contains("in a relay");
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ping-pongs").contains("transfers").contains("latency toxic");
   }
 
