@@ -28,7 +28,7 @@ class ProxyBenchmarkTest {
     assertThat(result.plainDelayErrorMillis().p50()).isNotNegative();
     assertThat(result.relayDelayErrorMillis().p50()).isNotNegative();
     assertThat(result.report()).contains("added p50").contains("MB/s").contains("latency toxic 50ms").contains("in a relay");
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ping-pongs").contains("transfers").contains("latency toxic");
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ping-pongs").contains("transfers").contains("to warm up its timed path").contains("latency toxic");
   }
 
   @Test
