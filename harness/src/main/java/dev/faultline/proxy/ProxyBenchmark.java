@@ -45,8 +45,9 @@ public final class ProxyBenchmark {
    * Pings through a short latency toxic before the 50 ms one is measured, so the JIT has compiled
    * the toxic's timed path (a few thousand passes), as in a proxy that has carried load. At 50 ms a
    * ping the measured samples alone would still be compiling it, and the compiler threads took the
-   * cores from the proxy: without this warm-up the p99 was 0.6-3 ms above the relay's, with it
-   * within 0.5 ms either way. A quick run (few samples) warms up less.
+   * cores from the echo and the client of the samples measured: without this warm-up the p99 was
+   * typically 0.5-2 ms above the relay's, with it at most 0.5 ms above and often below. A quick run
+   * (few samples) warms up less.
    */
   private static final int TOXIC_WARM_UP = 3_000;
   private static final long WARM_UP_LATENCY_MS = 3;
