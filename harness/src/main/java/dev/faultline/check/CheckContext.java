@@ -43,6 +43,11 @@ public interface CheckContext {
         return Optional.empty();
     }
 
+    /** The target's threads, counted about twice a second while the load ran, oldest first. */
+    default List<ThreadCensus> threadCensuses(String target) {
+        return List.of();
+    }
+
     /** Deadlock samples taken while the load ran. */
     default Optional<DeadlockWatch.Findings> deadlocksDuringLoad(String target) {
         return Optional.empty();

@@ -3,6 +3,7 @@ package dev.faultline.check;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.CheckSpecs;
+import dev.faultline.load.RequestOutcome;
 import dev.faultline.observe.ObserveException;
 import dev.faultline.observe.ThreadObserver;
 import dev.faultline.observe.ThreadSnapshot;
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Polls the target's threads (goleak-style: retry until {@code settle}, never sleep and hope) until
- * they are back to the baseline; judges each poll with {@link ThreadLeaks}.
+ * Polls the target's threads after load (goleak-style: retry until {@code settle}, never sleep and
+ * hope) until no family is still growing, so that busy threads get the time to finish; judges each
+ * poll with {@link ThreadLeaks} against the baseline and the censuses taken during load.
  */
 final class NoThreadLeakCheck implements Check {
 
@@ -37,14 +39,16 @@ final class NoThreadLeakCheck implements Check {
         if (baseline.isEmpty()) {
             return error("no baseline of the target's threads was taken before load");
         }
+        List<ThreadCensus> duringLoad = context.threadCensuses(spec.target());
+        Optional<ThreadLeaks.WorkClock> clock = ThreadLeaks.WorkClock.of(
+                context.steps().stream().flatMap(s -> context.outcomes(s).stream()).map(RequestOutcome::startMillis).toList());
         long t0 = System.nanoTime();
         AtomicReference<CheckResult> last = new AtomicReference<>();
         try {
             ThreadObserver observer = context.observer(spec.target());
             await(spec.name() + " on target " + spec.target()).atMost(spec.settle().plus(POLL)).pollDelay(Duration.ZERO).pollInterval(POLL)
                     .until(() -> {
-                        CheckResult r = ThreadLeaks.judge(spec.name(), spec.target(), baseline.get(), observer.snapshot(), spec.ignore(),
-                                spec.tolerance(), spec.settle(), Duration.ofNanos(System.nanoTime() - t0));
+                        CheckResult r = ThreadLeaks.judge(spec, baseline.get(), duringLoad, clock, observer.snapshot(), Duration.ofNanos(System.nanoTime() - t0));
                         last.set(r);
                         return r.passed();
                     });

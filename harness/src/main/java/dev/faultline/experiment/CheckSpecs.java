@@ -31,15 +31,19 @@ public final class CheckSpecs {
         }
     }
 
-    /** Threads of the target settle back to the baseline taken before load; leftovers are a leak. */
+    /**
+     * No thread family keeps growing with the work: a pool that filled up and stays is healthy, a
+     * pool or a waiter made per request is a leak.
+     */
     @Key("no-thread-leak")
-    @Doc("After load and rollback, the target's threads settle back to the baseline taken before load; leftovers are reported with stacks.")
+    @Doc("No thread family of the target keeps growing with the work through the second half of the load (a pool that filled up and stays is no leak); "
+            + "growing families are reported first, with their totals and stacks.")
     public record NoThreadLeak(
             @Doc("Name of the check. Default: no-thread-leak.") String name,
             @Required @Doc("The target to observe.") String target,
-            @Default("10s") @Doc("How long threads may take to settle (polled, not slept).") Duration settle,
-            @Default("0") @Doc("How many extra threads are tolerated.") int tolerance,
-            @Doc("Regular expressions of thread names to ignore (pools that grow by design).") List<String> ignore)
+            @Default("10s") @Doc("How long busy threads may take to finish after load (polled, not slept).") Duration settle,
+            @Default("0") @Doc("How many threads a family may grow by in the second half of the load.") int tolerance,
+            @Doc("Regular expressions of thread names never to count; rarely needed.") List<String> ignore)
             implements CheckSpec {
 
         public NoThreadLeak {

@@ -4,6 +4,7 @@ import dev.faultline.FaultlineException;
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Checks;
+import dev.faultline.check.ThreadCensus;
 import dev.faultline.experiment.CheckSpec;
 import dev.faultline.experiment.CheckSpecs;
 import dev.faultline.experiment.Experiment;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,7 @@ import java.util.function.Supplier;
 public final class RunObservations implements AutoCloseable {
 
     private static final Duration DEADLOCK_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration CENSUS_INTERVAL = Duration.ofMillis(500);
 
     private final Experiment e;
     private final Deployment d;
@@ -55,6 +58,7 @@ public final class RunObservations implements AutoCloseable {
     private final Map<String, DeadlockWatch> watches = new LinkedHashMap<>();
     private final Map<String, DeadlockWatch.Findings> findings = new LinkedHashMap<>();
     private final Map<Long, Integer> threadCounts = new ConcurrentHashMap<>();
+    private final Map<String, List<ThreadCensus>> censuses = new ConcurrentHashMap<>();
     private ScheduledExecutorService sampler;
 
     private RunObservations(Experiment e, Deployment d, RunJournal journal, Console console) {
@@ -176,6 +180,25 @@ public final class RunObservations implements AutoCloseable {
                     // A gap in the timeline; the checks report what cannot be seen.
                 }
             }, 0, 1, TimeUnit.SECONDS);
+            startCensuses();
+        }
+    }
+
+    /** no-thread-leak judges growth against the work, so it needs its target's threads counted while the load runs. */
+    private void startCensuses() {
+        for (CheckSpec c : e.checks()) {
+            if (c instanceof CheckSpecs.NoThreadLeak n && observers.containsKey(n.target()) && !censuses.containsKey(n.target())) {
+                List<ThreadCensus> list = new CopyOnWriteArrayList<>();
+                censuses.put(n.target(), list);
+                ThreadObserver o = observers.get(n.target());
+                sampler.scheduleWithFixedDelay(() -> {
+                    try {
+                        list.add(ThreadCensus.of(o.snapshot()));
+                    } catch (RuntimeException ignored) {
+                        // A missed census only coarsens the slices; the judgement says how many it had.
+                    }
+                }, 0, CENSUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -237,6 +260,11 @@ public final class RunObservations implements AutoCloseable {
             @Override
             public Optional<ThreadSnapshot> baseline(String target) {
                 return Optional.ofNullable(baselines.get(target));
+            }
+
+            @Override
+            public List<ThreadCensus> threadCensuses(String target) {
+                return List.copyOf(censuses.getOrDefault(target, List.of()));
             }
 
             @Override

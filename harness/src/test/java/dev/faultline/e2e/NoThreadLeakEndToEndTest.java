@@ -63,10 +63,10 @@ class NoThreadLeakEndToEndTest {
         Evidence.show(r);
 
         assertThat(r.status()).as(r.summary()).isEqualTo(CheckStatus.FAILED);
-        assertThat(r.evidence().get(0)).isEqualTo("job-waiter-N: 0 before load, 12 now (+12)");
-        assertThat(r.evidence().get(1)).startsWith("leaked job-waiter-1 (id ").contains("WAITING").contains("java.util.concurrent.LinkedBlockingQueue.take").contains(" … dev.faultline.targets.pool.");
+        assertThat(r.evidence().get(0)).isEqualTo("job-waiter-N: 0 before load, 12 now (+12), 12 of them not idle in a pool known before load");
+        assertThat(r.evidence().get(1)).startsWith("leaked job-waiter-12 (id ").contains("WAITING").contains("java.util.concurrent.LinkedBlockingQueue.take").contains(" … dev.faultline.targets.pool.");
         assertThat(r.evidence()).filteredOn(l -> l.startsWith("leaked job-waiter-")).hasSize(10);
-        assertThat(r.evidence()).contains("… 2 more extra threads");
+        assertThat(r.evidence()).contains("… 2 more threads of the growing families");
     }
 
     @Test
