@@ -3,6 +3,7 @@ package dev.faultline.check;
 import dev.faultline.observe.ThreadDetail;
 import dev.faultline.observe.ThreadSnapshot;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record ThreadCensus(Instant at, List<Counted> threads, int system, int ow
     public static ThreadCensus of(ThreadSnapshot snapshot) {
         int system = 0;
         int own = 0;
-        List<Counted> counted = new java.util.ArrayList<>();
+        List<Counted> counted = new ArrayList<>();
         for (ThreadDetail t : snapshot.threads()) {
             if (ThreadFamilies.isSystem(t.name())) {
                 system++;

@@ -1,6 +1,7 @@
 package dev.faultline.check;
 
 import dev.faultline.observe.ThreadDetail;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -62,7 +63,7 @@ final class ThreadFamilies {
     }
 
     static List<Pattern> patterns(String... regexes) {
-        return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+        return Arrays.stream(regexes).map(Pattern::compile).toList();
     }
 
     static List<Pattern> patterns(List<String> regexes) {

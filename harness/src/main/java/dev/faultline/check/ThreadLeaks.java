@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -40,12 +42,12 @@ public final class ThreadLeaks {
     public record WorkClock(Instant half, Instant threeQuarters) {
 
         /** From the start times of every request; empty when there were too few to slice. */
-        public static java.util.Optional<WorkClock> of(List<Long> startMillis) {
+        public static Optional<WorkClock> of(List<Long> startMillis) {
             if (startMillis.size() < 4) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             List<Long> sorted = startMillis.stream().sorted().toList();
-            return java.util.Optional.of(new WorkClock(Instant.ofEpochMilli(sorted.get(sorted.size() / 2)),
+            return Optional.of(new WorkClock(Instant.ofEpochMilli(sorted.get(sorted.size() / 2)),
                     Instant.ofEpochMilli(sorted.get(sorted.size() * 3 / 4))));
         }
     }
@@ -66,7 +68,7 @@ public final class ThreadLeaks {
      * @param waited how long the check polled before this judgement, for the evidence
      */
     public static CheckResult judge(CheckSpecs.NoThreadLeak spec, ThreadSnapshot baseline, List<ThreadCensus> duringLoad,
-            java.util.Optional<WorkClock> clock, ThreadSnapshot now, Duration waited) {
+            Optional<WorkClock> clock, ThreadSnapshot now, Duration waited) {
         List<Pattern> ignored = ThreadFamilies.patterns(spec.ignore());
         Predicate<String> counts = name -> !ThreadFamilies.matchesAny(ignored, name);
         ThreadCensus before = ThreadCensus.of(baseline);
@@ -116,7 +118,7 @@ public final class ThreadLeaks {
         Map<String, Integer> byHalf = highWater(base, firstHalf, tracked);
         Map<String, Integer> byThree = highWater(byHalf, thirdQuarter, tracked);
         Map<String, Integer> end = perFamily(after, tracked);
-        Set<String> families = new java.util.TreeSet<>(allNow.keySet());
+        Set<String> families = new TreeSet<>(allNow.keySet());
         families.addAll(end.keySet());
         List<Growth> out = new ArrayList<>();
         for (String f : families) {
