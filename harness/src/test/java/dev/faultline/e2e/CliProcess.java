@@ -28,11 +28,19 @@ public final class CliProcess implements AutoCloseable {
 
     /** Starts {@code faultline <args>} with {@code home} as the Faultline home. */
     public static CliProcess start(Path home, String... args) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), home, args);
+    }
+
+    /**
+     * Starts {@code faultline <args>} in {@code workDir}, as a user who runs {@code ./faultline}
+     * from there (command targets' relative paths resolve against it).
+     */
+    public static CliProcess startIn(Path workDir, Path home, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dfaultline.home=" + home,
                 "-cp", System.getProperty("java.class.path"), "dev.faultline.cli.FaultlineCli"));
         cmd.addAll(List.of(args));
-        return new CliProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        return new CliProcess(new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start());
     }
 
     public Process process() {
