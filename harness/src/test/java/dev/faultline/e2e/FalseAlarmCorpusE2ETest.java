@@ -40,7 +40,7 @@ class FalseAlarmCorpusE2ETest {
     Path dir;
 
     @Test
-    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    @Timeout(value = 45, unit = TimeUnit.MINUTES)
     void every_correct_pool_shape_passes_and_every_leaking_twin_is_caught_every_time() throws Exception {
         Path home = E2eSupport.home();
         int runs = Integer.getInteger("faultline.corpus.runs", DEFAULT_RUNS);
