@@ -1,9 +1,10 @@
 package dev.faultline.experiment;
 
+import dev.faultline.experiment.internal.ExperimentText;
 import dev.faultline.experiment.internal.YamlBinder;
+import dev.faultline.experiment.internal.YamlShape;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,15 +85,17 @@ public final class ExperimentLoader {
     }
 
     private static LoadedExperiment load(Path file, List<ExperimentError> errors) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            errors.add(new ExperimentError(file, 1, 1, "", "cannot read the file: " + e, "check the path and its permissions"));
+        String text = ExperimentText.read(file, errors);
+        if (text == null) {
             return null;
         }
         Node root;
         try {
+            ExperimentError shape = YamlShape.check(file, text, options());
+            if (shape != null) {
+                errors.add(shape);
+                return null;
+            }
             root = compose(text);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -114,13 +117,19 @@ public final class ExperimentLoader {
         return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
     }
 
-    private static Node compose(String text) {
+    /** SnakeYAML's own limits, a step above {@link Limits} so that {@link YamlShape} refuses first, with a location. */
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
+        options.setMaxAliasesForCollections(Limits.MAX_COLLECTION_ALIASES + 1);
+        options.setNestingDepthLimit(Limits.MAX_NESTING_DEPTH + 1);
         options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit(1_000_000);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        options.setCodePointLimit(Limits.MAX_FILE_BYTES + 1);
+        return options;
+    }
+
+    private static Node compose(String text) {
+        Yaml yaml = new Yaml(new SafeConstructor(options()));
         List<Node> documents = new ArrayList<>();
         for (Node n : yaml.composeAll(new StringReader(text))) {
             documents.add(n);
