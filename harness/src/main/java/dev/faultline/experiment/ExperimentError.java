@@ -13,6 +13,9 @@ public record ExperimentError(Path file, int line, int column, String field, Str
     /** A quoted value longer than this is cut in messages: a 900 KB name is not echoed back whole. */
     static final int LONGEST_QUOTED = 60;
 
+    /** Whatever is not quoted (a number, a path) is cut past this. */
+    static final int LONGEST_MESSAGE = 600;
+
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]{" + (LONGEST_QUOTED + 1) + ",})\"");
 
     public ExperimentError {
@@ -32,7 +35,7 @@ public record ExperimentError(Path file, int line, int column, String field, Str
                     + m.group(1).length() + " characters)"));
         }
         m.appendTail(out);
-        return out.toString();
+        return out.length() <= LONGEST_MESSAGE ? out.toString() : out.substring(0, LONGEST_MESSAGE - 20) + "… (cut)";
     }
 
     private static String shorten(String field) {

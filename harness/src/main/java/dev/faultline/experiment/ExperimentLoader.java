@@ -74,6 +74,8 @@ public final class ExperimentLoader {
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
+            } else if (Files.exists(p)) {
+                errors.add(new ExperimentError(p, 1, 1, "", "not a regular file (a device, a pipe or a socket)", "give the path of an experiment file or a folder of them, e.g. experiments/"));
             } else {
                 errors.add(new ExperimentError(p, 1, 1, "", "no such file or folder", "give the path of an experiment file or a folder of them, e.g. experiments/"));
             }
@@ -100,7 +102,7 @@ public final class ExperimentLoader {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             errors.add(new ExperimentError(file, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem(), "check the indentation and the quoting around this point"));
+                    "not valid YAML: " + e.getProblem(), fixFor(e.getProblem())));
             return null;
         } catch (RuntimeException e) {
             errors.add(new ExperimentError(file, 1, 1, "", "not valid YAML: " + e.getMessage(), "check the file is a single YAML document"));
@@ -115,6 +117,11 @@ public final class ExperimentLoader {
                 .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column))
                 .forEach(errors::add);
         return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
+    }
+
+    private static String fixFor(String problem) {
+        return problem != null && problem.contains("tag") ? "remove the tag; write a plain value"
+                : "check the indentation and the quoting around this point";
     }
 
     /** SnakeYAML's own limits, a step above {@link Limits} so that {@link YamlShape} refuses first, with a location. */

@@ -111,7 +111,7 @@ public final class ExperimentText {
                 line++;
                 column = 1;
             } else if (!allowed(c)) {
-                return new ExperimentError(file, line, column, "", "the control character " + describe(c) + " is not allowed in an experiment file",
+                return new ExperimentError(file, line, column, "", "the character " + describe(c) + " is not allowed in an experiment file (YAML takes printable text, tabs and line breaks)",
                         "remove it; inside double quotes a character can be written as an escape, e.g. \"\\t\" or \"\\u001b\"");
             } else if (++column > Limits.MAX_LINE_CHARS + 1) {
                 return new ExperimentError(file, line, 1, "", "the line is longer than " + Limits.MAX_LINE_CHARS + " characters",

@@ -159,7 +159,12 @@ public final class YamlBinder {
             if (quoted || !text.matches("-?[0-9]+")) {
                 throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
             }
-            long v = Long.parseLong(text);
+            long v;
+            try {
+                v = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(text + " is too large", e);
+            }
             if ((raw == int.class || raw == Integer.class) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
                 throw new IllegalArgumentException(text + " is too large");
             }
