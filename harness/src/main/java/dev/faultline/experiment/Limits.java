@@ -60,6 +60,20 @@ public final class Limits {
         return path.equals("request-timeout") ? MIN_REQUEST_TIMEOUT : Duration.ZERO;
     }
 
+    /** Parses the duration of the field at {@code path} within its bounds, or throws {@link IllegalArgumentException} saying which. */
+    public static Duration parseDuration(String path, String text) {
+        Duration d = Durations.parse(text, longestDuration(path));
+        if (d.compareTo(shortestDuration(path)) < 0) {
+            throw new IllegalArgumentException("\"" + text + "\" is too short: at least " + Durations.format(shortestDuration(path)));
+        }
+        return d;
+    }
+
+    /** The bounds of the field at {@code path}, for a fix: {@code from 0s to 24h}. */
+    public static String durationRange(String path) {
+        return "from " + Durations.format(shortestDuration(path)) + " to " + Durations.format(longestDuration(path));
+    }
+
     /** Whether {@code host} is this machine without a DNS lookup: 127.0.0.0/8, localhost or [::1]. */
     public static boolean isLoopbackHost(String host) {
         if (host == null) {

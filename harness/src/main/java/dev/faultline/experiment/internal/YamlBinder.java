@@ -128,26 +128,15 @@ public final class YamlBinder {
         String text = node.getValue();
         try {
             if (raw == Duration.class) {
-                return boundedDuration(text, path);
+                return Limits.parseDuration(path, text);
             }
             return convert(text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage() == null ? "\"" + text + "\" is not " + Describe.expected(raw) : e.getMessage();
-            String range = raw != Duration.class ? ""
-                    : " (from " + Durations.format(Limits.shortestDuration(path)) + " to " + Durations.format(Limits.longestDuration(path)) + ")";
+            String range = raw == Duration.class ? " (" + Limits.durationRange(path) + ")" : "";
             fail(node, path, why, "write " + Describe.example(raw, path) + range);
             return null;
         }
-    }
-
-    /** A duration within the bounds {@link Limits} sets for the field at {@code path}. */
-    private static Duration boundedDuration(String text, String path) {
-        Duration d = Durations.parse(text, Limits.longestDuration(path));
-        Duration shortest = Limits.shortestDuration(path);
-        if (d.compareTo(shortest) < 0) {
-            throw new IllegalArgumentException("\"" + text + "\" is too short: at least " + Durations.format(shortest));
-        }
-        return d;
     }
 
     /** Converts scalar text to a value of {@code raw}; throws IllegalArgumentException with the reason. */
