@@ -113,9 +113,14 @@ public final class ExperimentLoader {
         if (experiment != null) {
             new ExperimentRules(experiment, binder).check();
         }
-        binder.errors().stream()
-                .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column))
-                .forEach(errors::add);
+        List<ExperimentError> found = binder.errors().stream()
+                .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column)).toList();
+        errors.addAll(found.subList(0, Math.min(found.size(), Limits.MAX_ERRORS_PER_FILE)));
+        if (found.size() > Limits.MAX_ERRORS_PER_FILE) {
+            ExperimentError next = found.get(Limits.MAX_ERRORS_PER_FILE);
+            errors.add(new ExperimentError(file, next.line(), next.column(), "", (found.size() - Limits.MAX_ERRORS_PER_FILE) + " more errors from here on are not listed",
+                    "fix the ones above, then validate again"));
+        }
         return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
     }
 

@@ -20,6 +20,10 @@ public final class Limits {
     public static final int MAX_LINE_CHARS = 4096;
     /** The longest single value (a block scalar may span lines). */
     public static final int MAX_SCALAR_CHARS = 64 * 1024;
+    /** How many values (keys, scalars, maps, lists) a file may hold; the catalog's largest has about 130. */
+    public static final int MAX_VALUES = 10_000;
+    /** How many errors are listed per file; the rest are counted. */
+    public static final int MAX_ERRORS_PER_FILE = 50;
     /** How deep maps and lists may nest; the catalog needs 6. */
     public static final int MAX_NESTING_DEPTH = 30;
     /** How many aliases may point at a map or a list (alias bombs multiply through them). */

@@ -38,6 +38,7 @@ class HostileInputCorpusTest {
     private static final Set<String> ALSO_RUN = Set.of("limits", "addresses");
     private static final Map<String, int[]> COUNTS = new TreeMap<>();
     private static final Map<String, Long> BIG_FILE_MILLIS = new TreeMap<>();
+    private static final Map<String, Long> SLOWEST = new TreeMap<>();
 
     @TempDir
     static Path dir;
@@ -74,6 +75,10 @@ class HostileInputCorpusTest {
         assertThat(ProcessHandle.current().descendants().count()).as("nothing started").isEqualTo(childrenBefore);
         if (Files.isRegularFile(m.file()) && m.file().toFile().length() > 1_000_000) {
             BIG_FILE_MILLIS.put(m.family() + "/" + m.name(), a.took().toMillis());
+        }
+        if (SLOWEST.isEmpty() || a.took().toMillis() > SLOWEST.values().iterator().next()) {
+            SLOWEST.clear();
+            SLOWEST.put(m.family() + "/" + m.name() + " (" + m.file().getFileName() + ")", a.took().toMillis());
         }
         int[] c = COUNTS.computeIfAbsent(m.family(), f -> new int[2]);
         c[m.accepted() ? 1 : 0]++;
@@ -123,6 +128,7 @@ class HostileInputCorpusTest {
         StringBuilder s = new StringBuilder("hostile-input corpus: " + (refused + accepted) + " files, " + refused + " refused, " + accepted + " accepted\n");
         COUNTS.forEach((family, c) -> s.append(String.format("  %-20s %3d files  %3d refused  %3d accepted%n", family, c[0] + c[1], c[0], c[1])));
         BIG_FILE_MILLIS.forEach((name, ms) -> s.append(String.format("  big file %-40s validate took %d ms%n", name, ms)));
+        SLOWEST.forEach((name, ms) -> s.append(String.format("  slowest: %s, %d ms%n", name, ms)));
         System.out.print(s);
     }
 }

@@ -9,11 +9,17 @@ import static dev.faultline.cli.Mutation.replaceLine;
 import static dev.faultline.cli.Mutation.withBytes;
 
 import dev.faultline.cli.Mutation.Mutated;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /** The mutation families of the hostile-input corpus, each mutation with what validate must answer. */
 final class HostileMutations {
@@ -169,7 +175,29 @@ final class HostileMutations {
                         t -> replaceLine(t, "^description: ", l -> "description: |\n" + ("  " + "z".repeat(79) + "\n").repeat(1000).stripTrailing())),
                 refused("bombs", "flow-depth-40", "maps and lists nest more than 30 deep here", t -> append(t, "deep: " + "[".repeat(40) + "]".repeat(40) + "\n")),
                 refused("bombs", "block-depth-40", "maps and lists nest more than 30 deep here", t -> blockDepth(t)),
+                refused("bombs", "ten-thousand-values", "the file holds more than 10000 values (keys, items and texts)", t -> manyValues(t)),
+                refused("bombs", "many-4k-lines", "unknown field \"k0\"", t -> append(t, lines(250, i -> "k" + i + ": " + "a".repeat(4080)))),
+                refused("bombs", "errors-beyond-50-are-counted", "150 more errors from here on are not listed",
+                        t -> shifted(append(t, lines(200, i -> "unknown" + i + ": 1")), 50)),
                 accepted("bombs", "long-description-under-the-line-bound", t -> replaceLine(t, "^description: ", l -> "description: " + "w".repeat(4000))));
+    }
+
+    private static String lines(int n, java.util.function.IntFunction<String> line) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(line.apply(i)).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Keys of one value each appended until the file holds 10001 values: the mutation is on the key that is one too many. */
+    private static Mutated manyValues(String t) {
+        int values = 0;
+        for (Event e : new Yaml().parse(new StringReader(t))) {
+            values += e instanceof ScalarEvent || e instanceof CollectionStartEvent || e instanceof AliasEvent ? 1 : 0;
+        }
+        int keysToLimit = (10_000 - values) / 2;
+        return shifted(append(t, lines(keysToLimit + 10, i -> "k" + i + ": 1")), keysToLimit);
     }
 
     /** Forty nested maps, one per line: the 31st (the one too deep) starts on the 30th key's line + 1. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ten-billion-second duration and each value {@code run} used to refuse only after starting
  * targets are refused by {@code validate} with exit 2, the file:line of the value, a fix and no stack
  * trace, each within 10 s (JVM start included). The in-process corpus ({@code HostileInputCorpusTest})
- * covers the other 370-odd mutants.
+ * covers the other mutants (389 files).
  */
 class HostileInputCliE2ETest {
 

@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 /**
  * The shape limits of a YAML text, checked on the parser's events before a node tree is composed,
  * so each refusal points at the line that crosses it: nesting depth, aliases to maps and lists (an
- * alias bomb multiplies through them), an alias inside the collection it names (a cycle), and the
- * length of one value. Syntax errors are left to the composer, which locates them. Stateless.
+ * alias bomb multiplies through them), an alias inside the collection it names (a cycle), the
+ * length of one value and the number of values. Syntax errors are left to the composer, which locates them. Stateless.
  */
 public final class YamlShape {
 
@@ -30,6 +30,7 @@ public final class YamlShape {
     private final Map<String, Anchored> anchors = new HashMap<>();
     private final ArrayDeque<String> open = new ArrayDeque<>();
     private int collectionAliases;
+    private int values;
 
     private YamlShape(Path file) {
         this.file = file;
@@ -48,6 +49,10 @@ public final class YamlShape {
     }
 
     private ExperimentError next(Event event) {
+        if ((event instanceof CollectionStartEvent || event instanceof ScalarEvent || event instanceof AliasEvent) && ++values > Limits.MAX_VALUES) {
+            return at(event, "the file holds more than " + Limits.MAX_VALUES + " values (keys, items and texts)",
+                    "an experiment needs a few hundred at most: keep only the experiment in the file");
+        }
         if (event instanceof CollectionStartEvent start) {
             if (open.size() >= Limits.MAX_NESTING_DEPTH) {
                 return at(event, "maps and lists nest more than " + Limits.MAX_NESTING_DEPTH + " deep here",
