@@ -65,7 +65,13 @@ final class HostileMutations {
                 refused("encodings", "utf16-le", "the file is UTF-16", t -> utf16(t)),
                 accepted("encodings", "utf8-bom", t -> new Mutated(("\uFEFF" + t).getBytes(StandardCharsets.UTF_8), 1)),
                 accepted("encodings", "crlf-line-ends", t -> Mutated.of(t.replace("\n", "\r\n"), 1)),
+                refused("encodings", "cr-line-ends-with-a-nul-later", "U+0000 (NUL)", t -> crLineEnds(replaceLine(t, "^    target: ", l -> l + "\0"))),
                 accepted("encodings", "non-ascii-description", t -> replaceLine(t, "^description: ", l -> "description: \"Zähler — 計数器 — ✓\"")));
+    }
+
+    /** Old Mac line ends (CR alone): lines are still counted as YAML counts them. */
+    private static Mutated crLineEnds(Mutated m) {
+        return new Mutated(new String(m.bytes(), StandardCharsets.UTF_8).replace("\n", "\r").getBytes(StandardCharsets.UTF_8), m.line());
     }
 
     private static Mutated utf16(String t) {

@@ -107,7 +107,7 @@ public final class ExperimentText {
         int column = 1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (c == '\n') {
+            if (isLineBreak(text, i, c)) {
                 line++;
                 column = 1;
             } else if (!allowed(c)) {
@@ -120,6 +120,11 @@ public final class ExperimentText {
             i += Character.charCount(c);
         }
         return null;
+    }
+
+    /** A line break as SnakeYAML counts lines: LF, a CR not followed by LF, NEL, LS, PS. */
+    private static boolean isLineBreak(String text, int i, int c) {
+        return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029 || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'));
     }
 
     /** YAML's printable set (as SnakeYAML applies it). */
