@@ -14,8 +14,16 @@ public final class Durations {
 
     private Durations() {}
 
-    /** Parses a duration, or throws {@link IllegalArgumentException} saying why. */
+    /** Parses a duration of at most {@link Limits#MAX_BUDGET}, or throws {@link IllegalArgumentException} saying why. */
     public static Duration parse(String text) {
+        return parse(text, Limits.MAX_BUDGET);
+    }
+
+    /**
+     * Parses a duration of at most {@code longest}, or throws {@link IllegalArgumentException} saying
+     * why; the bound is compared before a {@link Duration} is made, so no value overflows.
+     */
+    public static Duration parse(String text, Duration longest) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException("\"" + text + "\" is not a duration");
@@ -28,6 +36,9 @@ public final class Durations {
             case "m" -> 60e9;
             default -> 3600e9;
         };
+        if (n * nanosPerUnit > longest.toNanos()) {
+            throw new IllegalArgumentException("\"" + text + "\" is too long: at most " + format(longest));
+        }
         return Duration.ofNanos(Math.round(n * nanosPerUnit));
     }
 

@@ -1,9 +1,10 @@
 package dev.faultline.experiment;
 
+import dev.faultline.experiment.internal.ExperimentText;
 import dev.faultline.experiment.internal.YamlBinder;
+import dev.faultline.experiment.internal.YamlShape;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +74,8 @@ public final class ExperimentLoader {
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
+            } else if (Files.exists(p)) {
+                errors.add(new ExperimentError(p, 1, 1, "", "not a regular file (a device, a pipe or a socket)", "give the path of an experiment file or a folder of them, e.g. experiments/"));
             } else {
                 errors.add(new ExperimentError(p, 1, 1, "", "no such file or folder", "give the path of an experiment file or a folder of them, e.g. experiments/"));
             }
@@ -84,20 +87,22 @@ public final class ExperimentLoader {
     }
 
     private static LoadedExperiment load(Path file, List<ExperimentError> errors) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            errors.add(new ExperimentError(file, 1, 1, "", "cannot read the file: " + e, "check the path and its permissions"));
+        String text = ExperimentText.read(file, errors);
+        if (text == null) {
             return null;
         }
         Node root;
         try {
+            ExperimentError shape = YamlShape.check(file, text, options());
+            if (shape != null) {
+                errors.add(shape);
+                return null;
+            }
             root = compose(text);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             errors.add(new ExperimentError(file, m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "",
-                    "not valid YAML: " + e.getProblem(), "check the indentation and the quoting around this point"));
+                    "not valid YAML: " + e.getProblem(), fixFor(e.getProblem())));
             return null;
         } catch (RuntimeException e) {
             errors.add(new ExperimentError(file, 1, 1, "", "not valid YAML: " + e.getMessage(), "check the file is a single YAML document"));
@@ -108,19 +113,35 @@ public final class ExperimentLoader {
         if (experiment != null) {
             new ExperimentRules(experiment, binder).check();
         }
-        binder.errors().stream()
-                .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column))
-                .forEach(errors::add);
+        List<ExperimentError> found = binder.errors().stream()
+                .sorted(java.util.Comparator.comparingInt(ExperimentError::line).thenComparingInt(ExperimentError::column)).toList();
+        errors.addAll(found.subList(0, Math.min(found.size(), Limits.MAX_ERRORS_PER_FILE)));
+        if (found.size() > Limits.MAX_ERRORS_PER_FILE) {
+            ExperimentError next = found.get(Limits.MAX_ERRORS_PER_FILE);
+            errors.add(new ExperimentError(file, next.line(), next.column(), "", (found.size() - Limits.MAX_ERRORS_PER_FILE) + " more errors from here on are not listed",
+                    "fix the ones above, then validate again"));
+        }
         return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
     }
 
-    private static Node compose(String text) {
+    private static String fixFor(String problem) {
+        return problem != null && problem.contains("tag") ? "remove the tag; write a plain value"
+                : "check the indentation and the quoting around this point";
+    }
+
+    /** SnakeYAML's own limits, a step above {@link Limits} so that {@link YamlShape} refuses first, with a location. */
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
+        options.setMaxAliasesForCollections(Limits.MAX_COLLECTION_ALIASES + 1);
+        options.setNestingDepthLimit(Limits.MAX_NESTING_DEPTH + 1);
         options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit(1_000_000);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        options.setCodePointLimit(Limits.MAX_FILE_BYTES + 1);
+        return options;
+    }
+
+    private static Node compose(String text) {
+        Yaml yaml = new Yaml(new SafeConstructor(options()));
         List<Node> documents = new ArrayList<>();
         for (Node n : yaml.composeAll(new StringReader(text))) {
             documents.add(n);

@@ -70,9 +70,9 @@ final class ExperimentRules {
             } else if (t.variant() != null) {
                 at.error(path + ".variant", "variant applies to built-in targets only", "remove variant, or pass your own setting through properties");
             }
-            if (t.url() != null && !isLoopbackUrl(t.url())) {
-                at.error(path + ".url", "Faultline sends traffic only to this machine; \"" + t.url() + "\" is not a loopback address",
-                        "use http://127.0.0.1:<port> or http://localhost:<port>");
+            String urlProblem = t.url() == null ? null : Limits.loopbackUrlProblem(t.url());
+            if (urlProblem != null) {
+                at.error(path + ".url", urlProblem, "use http://127.0.0.1:<port> or http://localhost:<port>");
             }
             if (t.launch() == Launch.CONTAINER && t.image() == null && t.builtin() == null) {
                 at.error(path + ".image", "a container target needs an image", "add \"image: <name:tag>\" or use a builtin target");
@@ -98,9 +98,26 @@ final class ExperimentRules {
             if (!e.targets().containsKey(p.getValue().upstream())) {
                 unknownReference(path + ".upstream", "target", p.getValue().upstream(), e.targets().keySet());
             }
-            if (!p.getValue().listen().matches("[0-9a-zA-Z.\\-\\[\\]:]+:[0-9]{1,5}")) {
-                at.error(path + ".listen", "\"" + p.getValue().listen() + "\" is not host:port", "e.g. 127.0.0.1:0");
+            String listenProblem = Limits.listenProblem(p.getValue().listen());
+            if (listenProblem != null) {
+                at.error(path + ".listen", listenProblem, "use 127.0.0.1:0 (a free port) or 127.0.0.1:<port>");
             }
+        }
+        checkToxiproxy();
+    }
+
+    /** An external Toxiproxy is on this machine too: load goes through its proxies, and load goes to loopback only. */
+    private void checkToxiproxy() {
+        if (e.toxiproxy() == null) {
+            return;
+        }
+        String urlProblem = Limits.loopbackUrlProblem(e.toxiproxy().url());
+        if (urlProblem != null) {
+            at.error("toxiproxy.url", urlProblem, "run Toxiproxy on this machine and use http://127.0.0.1:8474 (for one on another host, forward its port: ssh -L 8474:127.0.0.1:8474 <host>)");
+        }
+        if (!Limits.isLoopbackHost(e.toxiproxy().listenHost())) {
+            at.error("toxiproxy.listen-host", "\"" + e.toxiproxy().listenHost() + "\" is not a loopback address; load goes through the proxies, and Faultline sends load only to this machine",
+                    "use 127.0.0.1");
         }
     }
 
@@ -133,6 +150,13 @@ final class ExperimentRules {
                 if (l.rate() != null) {
                     at.error(path + ".rate", "rate applies to an open workload", "remove rate, or set \"workload: open\"");
                 }
+            }
+            if (!Limits.LOAD_STEP_NAME.matcher(l.name()).matches()) {
+                at.error(path + ".name", "\"" + l.name() + "\" is not a valid load step name (it prefixes operation ids)",
+                        "use letters, digits, '_' and '.', with single dashes inside, e.g. increments" + (l.name().contains("->") ? "; a load aimed at a call link needs its own name" : ""));
+            }
+            if (l.users() != null && l.users() > Limits.MAX_USERS) {
+                at.error(path + ".users", "at most " + Limits.MAX_USERS + " users per load step, got " + l.users(), "lower users, or split the load over several steps");
             }
             if (l.duration().isZero() || l.duration().isNegative()) {
                 at.error(path + ".duration", "the duration must be above 0", "e.g. duration: 10s");
@@ -352,15 +376,6 @@ final class ExperimentRules {
         String guess = Names.closest(name, known);
         at.error(path, "no " + what + " is named \"" + name + "\"",
                 guess != null ? "did you mean \"" + guess + "\"?" : known.isEmpty() ? "declare it first" : "use one of " + String.join(", ", known));
-    }
-
-    static boolean isLoopbackUrl(String url) {
-        try {
-            String host = java.net.URI.create(url).getHost();
-            return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
-        } catch (IllegalArgumentException ex) {
-            return false;
-        }
     }
 
     static Duration nonNull(Duration d) {

@@ -10,8 +10,11 @@ public record Rate(double perSecond) {
     private static final Pattern FORMAT = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)/(s|m)");
 
     public Rate {
-        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+        if (!(perSecond > 0)) {
             throw new IllegalArgumentException("a rate must be above 0/s, got " + perSecond);
+        }
+        if (perSecond > Limits.MAX_RATE_PER_SECOND) {
+            throw new IllegalArgumentException("a rate is at most " + (long) Limits.MAX_RATE_PER_SECOND + "/s (per load step), got " + describe(perSecond) + "/s");
         }
     }
 
@@ -19,7 +22,8 @@ public record Rate(double perSecond) {
     public static Rate parse(String text) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a rate");
+            throw new IllegalArgumentException("\"" + text + "\" is not a rate: write digits then /s or /m, at most "
+                    + (long) Limits.MAX_RATE_PER_SECOND + "/s");
         }
         double n = Double.parseDouble(m.group(1));
         return new Rate(m.group(2).equals("s") ? n : n / 60.0);
@@ -27,6 +31,10 @@ public record Rate(double perSecond) {
 
     @Override
     public String toString() {
-        return (perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond)) + "/s";
+        return describe(perSecond) + "/s";
+    }
+
+    private static String describe(double perSecond) {
+        return perSecond == Math.rint(perSecond) && perSecond < 1e15 ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
     }
 }

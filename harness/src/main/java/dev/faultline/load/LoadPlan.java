@@ -1,5 +1,6 @@
 package dev.faultline.load;
 
+import dev.faultline.experiment.Limits;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 public record LoadPlan(String experiment, List<LoadStep> steps, Duration requestTimeout, long seed) {
 
-    static final Duration MAX_REQUEST_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration MAX_REQUEST_TIMEOUT = Limits.MAX_REQUEST_TIMEOUT;
 
     public LoadPlan {
         if (experiment == null || experiment.isBlank()) {
@@ -32,7 +33,7 @@ public record LoadPlan(String experiment, List<LoadStep> steps, Duration request
                 throw new IllegalArgumentException(where + "step names must be unique (they prefix operation ids), '" + step.name() + "' appears twice");
             }
         }
-        if (requestTimeout == null || requestTimeout.toMillis() < 1 || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+        if (requestTimeout == null || requestTimeout.compareTo(Limits.MIN_REQUEST_TIMEOUT) < 0 || requestTimeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
             throw new IllegalArgumentException(where + "requestTimeout must be >= 1ms and <= " + MAX_REQUEST_TIMEOUT + ", got " + requestTimeout);
         }
     }

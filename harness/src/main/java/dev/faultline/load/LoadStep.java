@@ -1,5 +1,6 @@
 package dev.faultline.load;
 
+import dev.faultline.experiment.Limits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,11 +41,11 @@ public record LoadStep(
     /** Replaced in {@code path} by the request's operation id. */
     public static final String OP_PLACEHOLDER = "${op}";
 
-    static final double MAX_RATE_PER_SECOND = 10_000;
-    static final int MAX_USERS = 10_000;
-    static final Duration MAX_DURATION = Duration.ofHours(24);
+    static final double MAX_RATE_PER_SECOND = Limits.MAX_RATE_PER_SECOND;
+    static final int MAX_USERS = Limits.MAX_USERS;
+    static final Duration MAX_DURATION = Limits.MAX_DURATION;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*");
+    private static final Pattern NAME = Limits.LOAD_STEP_NAME;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     public LoadStep {

@@ -4,6 +4,7 @@ import dev.faultline.InfrastructureException;
 import dev.faultline.container.ContainerSession;
 import dev.faultline.container.ContainerToxiproxy;
 import dev.faultline.experiment.Launch;
+import dev.faultline.experiment.Limits;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.ProxySpec;
 import dev.faultline.experiment.TargetSpec;
@@ -52,6 +53,7 @@ public final class Deployment implements AutoCloseable {
 
     /** Starts everything the experiment declares; on failure stops what was started and rethrows. */
     public static Deployment provision(Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
+        requireLoopback(e);
         Deployment d = new Deployment();
         try {
             d.openContainers(e, runFolder, journal, console);
@@ -64,6 +66,23 @@ public final class Deployment implements AutoCloseable {
         } catch (RuntimeException ex) {
             d.close();
             throw ex;
+        }
+    }
+
+    /**
+     * The loader refused these already ({@link Limits}); an {@link Experiment} built by hand must not
+     * bind beyond loopback or reach another host either, so the same rule is asked before anything starts.
+     */
+    private static void requireLoopback(Experiment e) {
+        e.proxies().forEach((name, p) -> {
+            String why = Limits.listenProblem(p.listen());
+            if (why != null) {
+                throw new IllegalArgumentException("proxies." + name + ".listen: " + why);
+            }
+        });
+        String why = e.toxiproxy() == null ? null : Limits.loopbackUrlProblem(e.toxiproxy().url());
+        if (why != null) {
+            throw new IllegalArgumentException("toxiproxy.url: " + why);
         }
     }
 

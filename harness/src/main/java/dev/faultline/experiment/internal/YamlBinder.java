@@ -3,6 +3,7 @@ package dev.faultline.experiment.internal;
 import dev.faultline.experiment.Default;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.ExperimentError;
+import dev.faultline.experiment.Limits;
 import dev.faultline.experiment.Required;
 import dev.faultline.experiment.Scalar;
 import java.lang.reflect.InvocationTargetException;
@@ -126,10 +127,14 @@ public final class YamlBinder {
     private Object bindScalar(ScalarNode node, Class<?> raw, String path) {
         String text = node.getValue();
         try {
+            if (raw == Duration.class) {
+                return Limits.parseDuration(path, text);
+            }
             return convert(text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
         } catch (IllegalArgumentException e) {
             String why = e.getMessage() == null ? "\"" + text + "\" is not " + Describe.expected(raw) : e.getMessage();
-            fail(node, path, why, "write " + Describe.example(raw, path));
+            String range = raw == Duration.class ? " (" + Limits.durationRange(path) + ")" : "";
+            fail(node, path, why, "write " + Describe.example(raw, path) + range);
             return null;
         }
     }
@@ -143,7 +148,12 @@ public final class YamlBinder {
             if (quoted || !text.matches("-?[0-9]+")) {
                 throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
             }
-            long v = Long.parseLong(text);
+            long v;
+            try {
+                v = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(text + " is too large", e);
+            }
             if ((raw == int.class || raw == Integer.class) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
                 throw new IllegalArgumentException(text + " is too large");
             }
