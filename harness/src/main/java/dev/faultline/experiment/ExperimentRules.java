@@ -30,6 +30,7 @@ final class ExperimentRules {
         checkFaults();
         checkChecks();
         checkStopConditions();
+        new WiringRules(e, at).check();
         if (e.budget().compareTo(e.loadDuration()) <= 0) {
             at.error("budget", "the budget " + Durations.format(e.budget()) + " is not longer than the load (" + Durations.format(e.loadDuration()) + ")",
                     "raise budget above the load's ramp + duration, e.g. " + Durations.format(e.loadDuration().plusMinutes(1)));
@@ -70,7 +71,7 @@ final class ExperimentRules {
             } else if (t.variant() != null) {
                 at.error(path + ".variant", "variant applies to built-in targets only", "remove variant, or pass your own setting through properties");
             }
-            if (t.url() != null && !isLoopbackUrl(t.url())) {
+            if (t.url() != null && !t.url().contains("${") && !isLoopbackUrl(t.url())) {
                 at.error(path + ".url", "Faultline sends traffic only to this machine; \"" + t.url() + "\" is not a loopback address",
                         "use http://127.0.0.1:<port> or http://localhost:<port>");
             }

@@ -3,6 +3,7 @@ package dev.faultline.target;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Placeholders;
 import dev.faultline.experiment.TargetSpec;
 import dev.faultline.process.ChildProcesses;
 import java.io.IOException;
@@ -53,8 +54,9 @@ final class ProcessTarget implements Target, Restartable {
     }
 
     /** Starts the process and waits until its health path answers 2xx, or fails with the log's tail. */
-    static ProcessTarget start(String name, TargetSpec spec, TargetLaunch launch) {
+    static ProcessTarget start(String name, TargetSpec written, TargetLaunch launch) {
         int port = FreePort.pick();
+        TargetSpec spec = Placeholders.withOwnPort(written, port);
         List<String> command = command(name, spec, launch, port);
         Path log = logOf(name, launch);
         Process process = spawn(name, spec, command, port, ProcessBuilder.Redirect.to(log.toFile()));
