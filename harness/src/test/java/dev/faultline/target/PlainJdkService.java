@@ -24,7 +24,7 @@ public final class PlainJdkService {
     }
 
     /** The command that starts it on Faultline's ${port}. */
-    static List<String> command() {
+    public static List<String> command() {
         String classes = Path.of(PlainJdkService.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1", "-cp", classes,
                 PlainJdkService.class.getName(), "${port}");
