@@ -35,7 +35,9 @@ final class Preflight {
                 if (status / 100 != 2) {
                     throw new InfrastructureException(noChaosMonkey(f.name(), a.target(), status));
                 }
-                journal.record("preflight", f.name(), "target " + a.target() + " has Chaos Monkey for Spring Boot (GET " + CHAOS_MONKEY_PROBE + " answered " + status + ")");
+                String found = "target " + a.target() + " has Chaos Monkey for Spring Boot (GET " + CHAOS_MONKEY_PROBE + " answered " + status + ")";
+                journal.record("preflight", f.name(), found);
+                console.say(e.name(), "preflight: " + f.name() + ": " + found);
             }
         }
     }
