@@ -41,6 +41,11 @@ public final class FaultlineCli {
         cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            // run --help, validate -h ...: usage on stdout, exit 0, before any required parameter is missed
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            sub.getCommandSpec().exitCodeOnInvalidInput(INVALID);
+        }
         return cli.execute(args);
     }
 }

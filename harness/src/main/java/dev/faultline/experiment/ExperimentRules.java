@@ -30,6 +30,7 @@ final class ExperimentRules {
         checkFaults();
         checkChecks();
         checkStopConditions();
+        new WiringRules(e, at).check();
         if (e.budget().compareTo(e.loadDuration()) <= 0) {
             at.error("budget", "the budget " + Durations.format(e.budget()) + " is not longer than the load (" + Durations.format(e.loadDuration()) + ")",
                     "raise budget above the load's ramp + duration, e.g. " + Durations.format(e.loadDuration().plusMinutes(1)));
@@ -70,7 +71,7 @@ final class ExperimentRules {
             } else if (t.variant() != null) {
                 at.error(path + ".variant", "variant applies to built-in targets only", "remove variant, or pass your own setting through properties");
             }
-            String urlProblem = t.url() == null ? null : Limits.loopbackUrlProblem(t.url());
+            String urlProblem = t.url() == null || t.url().contains("${") ? null : Limits.loopbackUrlProblem(t.url());
             if (urlProblem != null) {
                 at.error(path + ".url", urlProblem, "use http://127.0.0.1:<port> or http://localhost:<port>");
             }

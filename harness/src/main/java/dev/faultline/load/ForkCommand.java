@@ -29,7 +29,7 @@ final class ForkCommand {
         cmd.add(sysProp(ForkFiles.OUTCOMES_PROPERTY, files.outcomes()));
         cmd.add(sysProp(ForkFiles.PARENT_PID_PROPERTY, ProcessHandle.current().pid()));
         cmd.add(sysProp("logback.configurationFile", files.logbackConfig()));
-        cmd.add(sysProp("java.util.prefs.userRoot", files.javaPrefs()));
+        cmd.add(sysProp("java.util.prefs.PreferencesFactory", InMemoryPreferencesFactory.class.getName())); // no .java-prefs/ in the run folder
         // Gatling reads system properties over gatling.conf and gatling-defaults.conf.
         cmd.add(sysProp("gatling.data.enableAnalytics", false));
         cmd.add(sysProp("gatling.http.warmUpUrl", "")); // the default warms up against https://gatling.io

@@ -58,11 +58,6 @@ final class ForkFiles {
         return runDir.resolve("gatling-logback.xml");
     }
 
-    /** Where the fork's Java preferences live, so that seeding them never touches the user's home. */
-    Path javaPrefs() {
-        return runDir.resolve(".java-prefs");
-    }
-
     /** Gatling writes {@code <results>/<simulation>-<timestamp>/index.html}; the newest one wins. */
     Optional<Path> gatlingReportIndex() {
         if (!Files.isDirectory(gatlingResults())) {

@@ -10,8 +10,9 @@ import java.util.prefs.Preferences;
  *   <li>seeds Gatling's version-check cache: Gatling 3.15 has no switch for its check of the
  *       latest release on Maven Central, but skips it while the Java preference node
  *       {@code /io/gatling/latestVersion} holds a recent check ({@code lastCheckTimestamp},
- *       {@code lastCheckSuccess}); the harness points {@code java.util.prefs.userRoot} at the run
- *       folder so the user's own preferences are untouched;</li>
+ *       {@code lastCheckSuccess}); the harness makes the fork's preferences live in memory
+ *       ({@link InMemoryPreferencesFactory}), so neither the user's own preferences nor the run
+ *       folder are touched;</li>
  *   <li>watches the harness process and halts when it is gone, so that even a SIGKILLed harness
  *       (whose shutdown hooks never run) leaves no load running.</li>
  * </ul>

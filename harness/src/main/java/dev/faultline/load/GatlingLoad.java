@@ -39,7 +39,6 @@ public final class GatlingLoad {
         ForkFiles files = new ForkFiles(runDir);
         try {
             Files.createDirectories(files.gatlingResults());
-            Files.createDirectories(files.javaPrefs());
             Files.deleteIfExists(files.plan());
             Files.deleteIfExists(files.outcomes());
             Files.createFile(files.outcomes());

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a report file whole or not at all: a reader (a browser, CI, the history index) never sees
@@ -26,8 +27,9 @@ final class ReportFiles {
         Path temporary = null;
         try {
             Files.createDirectories(folder);
-            temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // Not createTempFile: its files are 0600, and a report is read like any other file (umask applies).
+            temporary = folder.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

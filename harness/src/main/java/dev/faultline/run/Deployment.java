@@ -6,8 +6,11 @@ import dev.faultline.container.ContainerToxiproxy;
 import dev.faultline.experiment.Launch;
 import dev.faultline.experiment.Limits;
 import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.Launch;
+import dev.faultline.experiment.Placeholders;
 import dev.faultline.experiment.ProxySpec;
 import dev.faultline.experiment.TargetSpec;
+import dev.faultline.experiment.Wiring;
 import dev.faultline.proxy.ToxiproxyServer;
 import dev.faultline.target.ContainerControl;
 import dev.faultline.target.Target;
@@ -29,7 +32,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The targets and proxies of one run, started in dependency order (a target after the ones it
- * calls, each call through its own proxy), independent targets in parallel. {@link #close()} stops
+ * calls, each call through its own proxy, and after the targets and proxies its placeholders name,
+ * see {@link Wiring}), independent targets in parallel. {@link #close()} stops
  * all of it, on every path. Thread-safe after {@link #provision}.
  *
  * <p>When a target has {@code launch: container}, the run gets a {@link ContainerSession}: the
@@ -59,9 +63,7 @@ public final class Deployment implements AutoCloseable {
             d.openContainers(e, runFolder, journal, console);
             d.startProxyServer(e, journal, console);
             d.startTargets(e, runFolder, home, journal, console);
-            for (Map.Entry<String, ProxySpec> p : e.proxies().entrySet()) {
-                d.createProxy(p.getKey(), p.getValue().listen(), d.targets.get(p.getValue().upstream()), journal);
-            }
+            e.proxies().keySet().forEach(p -> d.ensureProxy(e, p, journal));
             return d;
         } catch (RuntimeException ex) {
             d.close();
@@ -142,16 +144,17 @@ public final class Deployment implements AutoCloseable {
     private void startTargets(Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
         Set<String> started = new HashSet<>();
         while (started.size() < e.targets().size()) {
-            List<String> ready = e.targets().entrySet().stream()
-                    .filter(t -> !started.contains(t.getKey()) && started.containsAll(t.getValue().calls()))
-                    .map(Map.Entry::getKey).toList();
+            List<String> ready = e.targets().keySet().stream()
+                    .filter(t -> !started.contains(t) && started.containsAll(Wiring.startsAfter(e, t)))
+                    .toList();
             if (ready.isEmpty()) {
-                throw new InfrastructureException("the targets' calls form a cycle; Faultline starts a target after the ones it calls");
+                // validate refuses a cycle; this guards a model built without the loader
+                throw new InfrastructureException("the targets wait for each other to start: " + String.join(" → ", Wiring.cycle(e)));
             }
             Map<String, CompletableFuture<Target>> level = new LinkedHashMap<>();
             for (String name : ready) {
-                TargetSpec spec = e.targets().get(name);
-                Map<String, String> extra = callProperties(name, spec, journal);
+                TargetSpec spec = wired(e, name, journal);
+                Map<String, String> extra = callProperties(e, name, spec, journal);
                 console.say(e.name(), "starting target " + name + " (" + describe(spec) + ")");
                 level.put(name, CompletableFuture.supplyAsync(() -> Targets.start(name, spec, new TargetLaunch(runFolder, home, extra, containers))));
             }
@@ -174,16 +177,55 @@ public final class Deployment implements AutoCloseable {
         }
     }
 
+    /** The target's spec with ${url:NAME}, ${host:NAME}, ${port:NAME} resolved; the proxies it names are created first. */
+    private TargetSpec wired(Experiment e, String name, RunJournal journal) {
+        TargetSpec spec = e.targets().get(name);
+        if (Placeholders.namedIn(spec).isEmpty()) {
+            return spec;
+        }
+        boolean inContainer = spec.launch() == Launch.CONTAINER;
+        TargetSpec resolved = Placeholders.resolve(spec, r -> r.ownPort() ? null : valueOf(addressFor(e, r.name(), inContainer, journal), r.kind()));
+        Placeholders.namedIn(spec).forEach(n -> journal.record("target", name, "wired to " + n + " at " + addressFor(e, n, inContainer, journal)));
+        return resolved;
+    }
+
+    /** Where {@code referrer} reaches a target or proxy: from the host, or from the containers' network. */
+    private URI addressFor(Experiment e, String targetOrProxy, boolean inContainer, RunJournal journal) {
+        Target t = targets.get(targetOrProxy);
+        if (t != null) {
+            return inContainer && t instanceof ContainerControl c ? URI.create("http://" + c.networkAddress()) : t.baseUrl();
+        }
+        ensureProxy(e, targetOrProxy, journal);
+        return inContainer ? containerProxy.fromNetwork(listens.get(targetOrProxy)) : proxies.get(targetOrProxy);
+    }
+
+    private static String valueOf(URI where, String kind) {
+        int port = where.getPort() != -1 ? where.getPort() : "https".equals(where.getScheme()) ? 443 : 80;
+        return switch (kind) {
+            case "host" -> where.getHost();
+            case "port" -> String.valueOf(port);
+            default -> where.toString().endsWith("/") ? where.toString().substring(0, where.toString().length() - 1) : where.toString();
+        };
+    }
+
+    /** Creates the proxy (declared, or made for a calls link) unless it exists; its upstream is already healthy. */
+    private void ensureProxy(Experiment e, String proxy, RunJournal journal) {
+        if (listens.containsKey(proxy)) {
+            return;
+        }
+        ProxySpec declared = e.proxies().get(proxy);
+        String upstream = Wiring.proxyUpstreams(e).get(proxy);
+        createProxy(proxy, declared != null ? declared.listen() : "127.0.0.1:0", targets.get(upstream), journal);
+    }
+
     /** Creates a proxy per call of {@code caller} and tells the caller where they are. */
-    private Map<String, String> callProperties(String caller, TargetSpec spec, RunJournal journal) {
+    private Map<String, String> callProperties(Experiment e, String caller, TargetSpec spec, RunJournal journal) {
         Map<String, String> props = new LinkedHashMap<>();
         List<String> urls = new ArrayList<>();
         for (String callee : spec.calls()) {
             String proxy = caller + "->" + callee;
-            URI via = createProxy(proxy, "127.0.0.1:0", targets.get(callee), journal);
-            if (spec.launch() == Launch.CONTAINER) {
-                via = containerProxy.fromNetwork(listens.get(proxy));
-            }
+            ensureProxy(e, proxy, journal);
+            URI via = spec.launch() == Launch.CONTAINER ? containerProxy.fromNetwork(listens.get(proxy)) : proxies.get(proxy);
             urls.add(via.toString());
             props.put("faultline.calls." + callee, via.toString());
         }

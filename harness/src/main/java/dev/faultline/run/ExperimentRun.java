@@ -97,6 +97,7 @@ public final class ExperimentRun {
             // Gatling's JVM starts while the targets do; it waits for its plan.
             prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
+            Preflight.check(e, deployment, journal, console);
             Deployment d = deployment;
             FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
             faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);

@@ -1,6 +1,7 @@
 package dev.faultline.run;
 
 import dev.faultline.FaultlineException;
+import dev.faultline.InfrastructureException;
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Checks;
@@ -71,21 +72,27 @@ public final class RunObservations implements AutoCloseable {
     /** After provisioning: attaches observers, takes baselines, reads the timeout counters before load. */
     public static RunObservations begin(Experiment e, Deployment d, RunJournal journal, Console console) {
         RunObservations o = new RunObservations(e, d, journal, console);
-        o.attach();
+        try {
+            o.attach();
+        } catch (RuntimeException ex) {
+            o.observers.values().forEach(ThreadObserver::close);
+            throw ex;
+        }
         o.takeBaselines();
         o.readCountersBefore();
         return o;
     }
 
     private void attach() {
-        Set<String> wanted = new LinkedHashSet<>();
+        Map<String, String> needed = new LinkedHashMap<>();
         for (CheckSpec c : e.checks()) {
             if (c instanceof CheckSpecs.NoThreadLeak n) {
-                wanted.add(n.target());
+                needed.putIfAbsent(n.target(), c.name());
             } else if (c instanceof CheckSpecs.NoDeadlock n) {
-                wanted.add(n.target());
+                needed.putIfAbsent(n.target(), c.name());
             }
         }
+        Set<String> wanted = new LinkedHashSet<>(needed.keySet());
         if (wanted.isEmpty()) {
             // Only for the timeline's thread count: the first target Faultline runs itself.
             d.targets().values().stream().filter(t -> t.process().isPresent()).findFirst().ifPresent(t -> wanted.add(t.name()));
@@ -96,10 +103,19 @@ public final class RunObservations implements AutoCloseable {
                 ThreadObserver o = ThreadObservers.forTarget(t);
                 observers.put(name, o);
                 journal.record("observe", name, "threads seen through " + o.source());
+                if (needed.containsKey(name)) {
+                    console.say(e.name(), "preflight: " + needed.get(name) + " sees the threads of target " + name + " through " + o.source());
+                }
             } catch (ObserveException ex) {
                 unobservable.put(name, ex.getMessage());
                 journal.record("error", name, ex.getMessage());
                 console.say(e.name(), "cannot observe target " + name + ": " + ex.getMessage());
+                if (needed.containsKey(name)) {
+                    // Before load, not as an ERROR after it: the check could never have been judged.
+                    throw new InfrastructureException(needed.get(name) + " needs the threads of target " + name + ", and they cannot be seen (checked before load; "
+                            + "nothing was sent): " + ex.getMessage() + "; fix: for a process Faultline starts, run the harness as the same user on a JDK "
+                            + "(the Attach API); for a url target, expose Spring Boot's thread dump: management.endpoints.web.exposure.include=health,threaddump");
+                }
             }
         }
     }

@@ -18,8 +18,13 @@ final class AttachedTarget implements Target {
 
     static AttachedTarget attach(String name, TargetSpec spec) {
         URI url = URI.create(spec.url().endsWith("/") ? spec.url().substring(0, spec.url().length() - 1) : spec.url());
-        if (!ProcessTarget.answers2xx(url.resolve(spec.health()))) {
-            throw new TargetStartException(name, "nothing healthy answers at " + url.resolve(spec.health()) + "; start the service or correct url/health");
+        int status = ProcessTarget.status(url.resolve(spec.health()));
+        if (HealthAnswers.FINAL.contains(status)) {
+            throw new TargetStartException(name, HealthAnswers.failure(spec.health(), status) + " (at " + url + ")");
+        }
+        if (status / 100 != 2) {
+            throw new TargetStartException(name, "nothing healthy answers at " + url.resolve(spec.health())
+                    + (status == 0 ? "" : " (it answered " + status + ")") + "; start the service or correct url/health");
         }
         return new AttachedTarget(name, url);
     }

@@ -10,6 +10,7 @@ import dev.faultline.InfrastructureException;
 import dev.faultline.container.ContainerSession;
 import dev.faultline.container.FaultlineImages;
 import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Placeholders;
 import dev.faultline.experiment.TargetSpec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,7 +66,8 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
     }
 
     /** Starts the container and returns once its health path answers 2xx; fails with the log's tail. */
-    static ContainerTarget start(String name, TargetSpec spec, TargetLaunch launch, ContainerSession session) {
+    static ContainerTarget start(String name, TargetSpec written, TargetLaunch launch, ContainerSession session) {
+        TargetSpec spec = Placeholders.withOwnPort(written, PORT);
         DockerImageName image = spec.image() != null ? DockerImageName.parse(spec.image()) : FaultlineImages.targets();
         Path log = launch.runFolder().resolve("target-" + name + ".log");
         OutputStream logStream = openLog(name, log);

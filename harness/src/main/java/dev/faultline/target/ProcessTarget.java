@@ -3,6 +3,7 @@ package dev.faultline.target;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Placeholders;
 import dev.faultline.experiment.TargetSpec;
 import dev.faultline.process.ChildProcesses;
 import java.io.IOException;
@@ -53,8 +54,9 @@ final class ProcessTarget implements Target, Restartable {
     }
 
     /** Starts the process and waits until its health path answers 2xx, or fails with the log's tail. */
-    static ProcessTarget start(String name, TargetSpec spec, TargetLaunch launch) {
+    static ProcessTarget start(String name, TargetSpec written, TargetLaunch launch) {
         int port = FreePort.pick();
+        TargetSpec spec = Placeholders.withOwnPort(written, port);
         List<String> command = command(name, spec, launch, port);
         Path log = logOf(name, launch);
         Process process = spawn(name, spec, command, port, ProcessBuilder.Redirect.to(log.toFile()));
@@ -178,6 +180,7 @@ final class ProcessTarget implements Target, Restartable {
 
     private void awaitHealthy(String healthPath, Duration timeout) {
         URI health = baseUrl.resolve(healthPath);
+        HealthAnswers answers = new HealthAnswers(name, healthPath);
         try {
             await("target " + name + " healthy at " + health)
                     .atMost(timeout)
@@ -189,23 +192,27 @@ final class ProcessTarget implements Target, Restartable {
                             throw new TargetStartException(name, "exited with code " + process.exitValue() + " before it became healthy; last lines of "
                                     + log + ":\n" + LogTail.of(log, 25));
                         }
-                        return answers2xx(health);
+                        return answers.healthy(status(health));
                     });
         } catch (ConditionTimeoutException e) {
             throw new TargetStartException(name, "not healthy at " + health + " within " + Durations.format(timeout)
-                    + "; raise startup-timeout or look at the last lines of " + log + ":\n" + LogTail.of(log, 25), e);
+                    + answers.lastAnswer() + "; raise startup-timeout or look at the last lines of " + log + ":\n" + LogTail.of(log, 25), e);
         }
     }
 
     static boolean answers2xx(URI uri) {
+        return status(uri) / 100 == 2;
+    }
+
+    /** The HTTP status of GET {@code uri}, or 0 when nothing answered. */
+    static int status(URI uri) {
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() / 100 == 2;
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            return false;
+            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return 0;
         }
     }
 

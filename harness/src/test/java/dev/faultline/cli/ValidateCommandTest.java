@@ -56,6 +56,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void a_misspelt_placeholder_and_one_naming_nothing_exit_2_with_their_locations() throws IOException {
+        Path file = dir.resolve("wired.yaml");
+        Files.writeString(file, """
+                name: wired
+                targets:
+                  back: {command: [java, Back.java, "${port}"]}
+                  front: {command: [java, Front.java, "${prot}", "${url:nosuch}"], calls: [back]}
+                load:
+                  - {name: calls, target: front, request: GET /, workload: closed, users: 1, duration: 2s}
+                checks:
+                  - no-deadlock: {target: front, load: calls}
+                """);
+        int[] code = new int[1];
+
+        String err = stderrOf(() -> code[0] = FaultlineCli.execute("validate", file.toString()));
+
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(err).startsWith("2 errors in experiment files:")
+                .contains(file + ":4:39: targets.front.command[2]: unknown placeholder ${prot}\n    fix: did you mean ${port}?")
+                .contains(file + ":4:50: targets.front.command[3]: unknown placeholder ${url:nosuch}: no target or proxy is named \"nosuch\"\n"
+                        + "    fix: placeholders are ${port}, ${url:NAME}, ${host:NAME}, ${port:NAME}, NAME one of: back, front, front->back");
+    }
+
+    @Test
     void a_valid_catalog_exits_0() {
         Path catalog = Path.of(System.getProperty("faultline.home", "..")).resolve("experiments");
 

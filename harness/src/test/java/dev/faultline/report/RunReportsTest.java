@@ -29,6 +29,18 @@ class RunReportsTest {
     }
 
     @Test
+    void report_files_are_as_readable_as_any_file_the_user_makes_not_owner_only() throws Exception {
+        RunRecord run = SampleRuns.passing(reports.resolve("modes"));
+        RunReports.write(run);
+        Path plain = Files.createFile(run.folder().resolve("plain.txt"));
+        var expected = Files.getPosixFilePermissions(plain);
+
+        for (String file : new String[] {"index.html", "journal.json", "junit.xml"}) {
+            assertThat(Files.getPosixFilePermissions(run.folder().resolve(file))).as(file + " follows the umask like any new file").isEqualTo(expected);
+        }
+    }
+
+    @Test
     void a_failing_run_shows_each_check_with_bound_observation_and_evidence() throws Exception {
         String html = ReportFormats.visible(Files.readString(RunReports.write(SampleRuns.failing(reports.resolve("fail")))));
 

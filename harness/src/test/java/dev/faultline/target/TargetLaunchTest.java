@@ -52,6 +52,28 @@ class TargetLaunchTest {
     }
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void a_service_without_the_default_health_path_fails_at_once_naming_the_path_not_after_the_startup_timeout() {
+        TargetSpec spec = command(PlainJdkService.command(), "/actuator/health", Duration.ofSeconds(60));
+        long t0 = System.nanoTime();
+
+        TargetStartException e = catchThrowableOfType(TargetStartException.class, () -> Targets.start("plain", spec, launch()));
+
+        assertThat(e.getMessage()).isEqualTo("target plain: GET /actuator/health answered 404: set `health:` to a path your service answers 2xx on");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the 60 s startup timeout was not waited out").isLessThan(Duration.ofSeconds(10));
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).as("the service was stopped").isEmpty();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void a_service_with_its_own_health_path_starts() {
+        Target t = Targets.start("plain", command(PlainJdkService.command(), "/work", Duration.ofSeconds(50)), launch());
+        t.close();
+
+        assertThat(t.isAlive()).isFalse();
+    }
+
+    @Test
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     void a_command_that_exits_early_fails_at_once_with_its_last_log_lines() {
         TargetSpec spec = command(List.of("sh", "-c", "echo 'cannot open database: permission denied'; exit 7"), "/health", Duration.ofSeconds(20));
@@ -71,7 +93,7 @@ class TargetLaunchTest {
 
         TargetStartException e = catchThrowableOfType(TargetStartException.class, () -> Targets.start("slow", spec, launch()));
 
-        assertThat(e.getMessage()).startsWith("target slow: not healthy at http://127.0.0.1:").contains("within 2s; raise startup-timeout");
+        assertThat(e.getMessage()).startsWith("target slow: not healthy at http://127.0.0.1:").contains("within 2s (nothing answered on its port); raise startup-timeout");
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count()).as("the sleep was stopped").isEqualTo(before);
     }
 
