@@ -14,8 +14,9 @@ import java.util.OptionalLong;
 /**
  * What a check may look at: the targets' addresses, what the load recorded, and what the run
  * observed around the load (thread observers, the baseline taken before load, deadlock samples
- * taken during it, when each fault was on, counters read before load). The observation methods
- * default to "not observed", so a context that only knows addresses and outcomes still works.
+ * taken during it, when each fault was on, counters read before load and why one could not be).
+ * The observation methods default to "not observed", so a context that only knows addresses and
+ * outcomes still works.
  */
 public interface CheckContext {
 
@@ -61,5 +62,15 @@ public interface CheckContext {
     /** The value a check's target counter had before load (e.g. timeouts-fire's stats counter). */
     default OptionalLong counterBefore(String check) {
         return OptionalLong.empty();
+    }
+
+    /** The reading a counter-consistency check's target gave before load: value and applied ids. */
+    default Optional<CounterBounds.Reading> counterReadingBefore(String check) {
+        return Optional.empty();
+    }
+
+    /** Why the run has no reading before load for a check, when it tried and failed to take one. */
+    default Optional<String> whyNotReadBefore(String check) {
+        return Optional.empty();
     }
 }

@@ -47,4 +47,17 @@ public final class Checks {
             throw new InfrastructureException(spec.name() + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The counter (and applied ids) a counter-consistency check reads, now; the run reads it before
+     * load so the check judges the increase over the load, not the value since the service started.
+     * Throws {@link InfrastructureException} saying why when it cannot be read.
+     */
+    public static CounterBounds.Reading counterReading(CounterConsistencySpec spec, URI baseUrl) {
+        try {
+            return CounterConsistencyCheck.read(spec, baseUrl);
+        } catch (TargetReader.CheckFailedToRun e) {
+            throw new InfrastructureException(spec.name() + ": " + e.getMessage(), e);
+        }
+    }
 }

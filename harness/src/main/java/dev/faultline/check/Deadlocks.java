@@ -47,7 +47,7 @@ public final class Deadlocks {
                 .filter(r -> r.latencyMicros() > boundMicros || (r.outcome() == Outcome.INDETERMINATE && r.error() != null && r.error().startsWith(IN_FLIGHT)))
                 .sorted(Comparator.comparingLong(RequestOutcome::latencyMicros).reversed()).toList();
         hangs.stream().limit(SHOWN).forEach(r -> evidence.add("hung: " + r.opId() + " of step " + r.step() + " "
-                + (r.outcome() == Outcome.INDETERMINATE ? "had no answer after " + millis(r.latencyMicros()) + (r.error() != null ? " (" + r.error() + ")" : "")
+                + (r.outcome() == Outcome.INDETERMINATE && !r.gatewayAnswer() ? "had no answer after " + millis(r.latencyMicros()) + (r.error() != null ? " (" + r.error() + ")" : "")
                         : "ended " + r.outcome() + " only after " + millis(r.latencyMicros()))));
         if (hangs.size() > SHOWN) {
             evidence.add("… " + (hangs.size() - SHOWN) + " more hung requests");

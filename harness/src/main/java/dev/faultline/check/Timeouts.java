@@ -30,9 +30,10 @@ public final class Timeouts {
     public static CheckResult judge(String name, String target, List<RequestOutcome> requests, String scope, Duration deadline, Duration tolerance,
             CounterMove counter) {
         long limitMicros = deadline.plus(tolerance).toNanos() / 1000;
-        List<RequestOutcome> hung = requests.stream().filter(r -> r.outcome() == Outcome.INDETERMINATE)
+        // A gateway's 502 / 504 is INDETERMINATE but answered: judged on time or late, never hung.
+        List<RequestOutcome> hung = requests.stream().filter(Timeouts::unanswered)
                 .sorted(Comparator.comparingLong(RequestOutcome::latencyMicros).reversed()).toList();
-        List<RequestOutcome> late = requests.stream().filter(r -> r.outcome() != Outcome.INDETERMINATE && r.latencyMicros() > limitMicros)
+        List<RequestOutcome> late = requests.stream().filter(r -> !unanswered(r) && r.latencyMicros() > limitMicros)
                 .sorted(Comparator.comparingLong(RequestOutcome::latencyMicros).reversed()).toList();
         long onTime = requests.size() - hung.size() - late.size();
         List<String> evidence = new ArrayList<>();
@@ -72,5 +73,9 @@ public final class Timeouts {
         String observed = onTime + " on time, " + late.size() + " late, " + hung.size() + " hung of " + requests.size() + counterText;
         CheckStatus status = requests.isEmpty() ? CheckStatus.ERROR : holds ? CheckStatus.PASSED : CheckStatus.FAILED;
         return new CheckResult(name, "timeouts-fire", status, measured, bound, observed, evidence);
+    }
+
+    private static boolean unanswered(RequestOutcome r) {
+        return r.outcome() == Outcome.INDETERMINATE && !r.gatewayAnswer();
     }
 }

@@ -43,7 +43,8 @@ final class TimeoutsFireCheck implements Check {
         if (spec.stats() != null) {
             OptionalLong before = context.counterBefore(spec.name());
             if (before.isEmpty()) {
-                return error("the timeout counter " + spec.counter() + " of " + spec.stats() + " was not read before load");
+                return error("the timeout counter " + spec.counter() + " of " + spec.stats() + " was not read before load"
+                        + context.whyNotReadBefore(spec.name()).map(why -> ": " + why).orElse(""));
             }
             try {
                 move = new Timeouts.CounterMove(spec.stats() + " " + spec.counter(), before.getAsLong(), readCounter(spec, context.baseUrl(spec.target())));

@@ -1,11 +1,12 @@
 package dev.faultline.experiment;
 
 /**
- * Jepsen-style counter check: the final value must lie in [ok, ok + indeterminate] over the
- * increments a load step sent; where the target lists applied operation ids, sets are compared.
+ * Jepsen-style counter check: the counter's increase over the load (read before load and after)
+ * must lie in [ok, ok + indeterminate] over the increments a load step sent; where the target
+ * lists applied operation ids, the ids applied during the load are compared.
  */
 @Key("counter-consistency")
-@Doc("The counter's final value lies in [ok, ok + indeterminate] of the increments sent; applied op ids match.")
+@Doc("The counter's increase over the load (read before and after) lies in [ok, ok + indeterminate] of the increments sent; applied op ids match.")
 public record CounterConsistencySpec(
         @Doc("Name of the check. Default: counter-consistency.") String name,
         @Required @Doc("The target holding the counter.") String target,

@@ -7,6 +7,9 @@ import java.util.regex.Pattern;
  * reached the target is never FAILED.
  * <ul>
  *   <li>a 2xx response: OK;</li>
+ *   <li>502 Bad Gateway or 504 Gateway Timeout: INDETERMINATE, because the service that answered
+ *       is a front that forwarded the request: its downstream may well have applied it (a 504 is
+ *       the front giving up waiting, not the downstream refusing);</li>
  *   <li>any other response: FAILED;</li>
  *   <li>no response, and Gatling's cause is a failed connect ({@code ConnectException},
  *       e.g. "Connection refused", or netty's {@code ConnectTimeoutException}): FAILED, because the
@@ -29,6 +32,10 @@ final class OutcomeClassifier {
     static RequestOutcome classify(String step, String opId, long startMillis, long latencyMicros, int status, String cause) {
         if (status >= 200 && status <= 299) {
             return new RequestOutcome(step, opId, startMillis, latencyMicros, status, Outcome.OK, null);
+        }
+        if (status == RequestOutcome.BAD_GATEWAY || status == RequestOutcome.GATEWAY_TIMEOUT) {
+            return new RequestOutcome(step, opId, startMillis, latencyMicros, status, Outcome.INDETERMINATE,
+                    "HTTP status " + status + " from a gateway: the request may have been applied downstream");
         }
         if (status > 0) {
             return new RequestOutcome(step, opId, startMillis, latencyMicros, status, Outcome.FAILED, "HTTP status " + status);

@@ -12,6 +12,19 @@ package dev.faultline.load;
 public record RequestOutcome(
         String step, String opId, long startMillis, long latencyMicros, int status, Outcome outcome, String error) {
 
+    /** 502 Bad Gateway: the front that answered could not get a valid answer from the service behind it. */
+    public static final int BAD_GATEWAY = 502;
+    /** 504 Gateway Timeout: the front that answered gave up waiting for the service behind it. */
+    public static final int GATEWAY_TIMEOUT = 504;
+
+    /**
+     * Whether a gateway answered (502 or 504): an answer, yet INDETERMINATE, because the front had
+     * forwarded the request and the service behind it may well have applied it.
+     */
+    public boolean gatewayAnswer() {
+        return status == BAD_GATEWAY || status == GATEWAY_TIMEOUT;
+    }
+
     /** Epoch millis when the result was seen. */
     public long endMillis() {
         return startMillis + latencyMicros / 1000;

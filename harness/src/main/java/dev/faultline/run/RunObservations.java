@@ -5,9 +5,11 @@ import dev.faultline.InfrastructureException;
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.Checks;
+import dev.faultline.check.CounterBounds;
 import dev.faultline.check.ThreadCensus;
 import dev.faultline.experiment.CheckSpec;
 import dev.faultline.experiment.CheckSpecs;
+import dev.faultline.experiment.CounterConsistencySpec;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.observe.DeadlockWatch;
@@ -38,10 +40,11 @@ import java.util.function.Supplier;
 
 /**
  * What a run observes around its load, for the checks: thread observers of the targets the thread
- * checks name, their baseline before load, deadlock samples during load, the timeout counters
- * before load, the steady-state probes before and after, and live thread counts per second for the
- * timeline. {@link ExperimentRun} calls it at fixed points; {@link #close()} releases everything.
- * Not thread-safe, except the samplers it runs itself.
+ * checks name, their baseline before load, deadlock samples during load, the timeout counters and
+ * the counter checks' counters (and applied ids) before load, the steady-state probes before and
+ * after, and live thread counts per second for the timeline. {@link ExperimentRun} calls it at
+ * fixed points; {@link #close()} releases everything. Not thread-safe, except the samplers it runs
+ * itself.
  */
 public final class RunObservations implements AutoCloseable {
 
@@ -56,6 +59,8 @@ public final class RunObservations implements AutoCloseable {
     private final Map<String, String> unobservable = new LinkedHashMap<>();
     private final Map<String, ThreadSnapshot> baselines = new LinkedHashMap<>();
     private final Map<String, Long> countersBefore = new LinkedHashMap<>();
+    private final Map<String, CounterBounds.Reading> readingsBefore = new LinkedHashMap<>();
+    private final Map<String, String> unreadBefore = new LinkedHashMap<>();
     private final Map<String, DeadlockWatch> watches = new LinkedHashMap<>();
     private final Map<String, DeadlockWatch.Findings> findings = new LinkedHashMap<>();
     private final Map<Long, Integer> threadCounts = new ConcurrentHashMap<>();
@@ -69,7 +74,7 @@ public final class RunObservations implements AutoCloseable {
         this.console = console;
     }
 
-    /** After provisioning: attaches observers, takes baselines, reads the timeout counters before load. */
+    /** After provisioning: attaches observers, takes baselines, reads the timeout counters and the counter checks' counters before load. */
     public static RunObservations begin(Experiment e, Deployment d, RunJournal journal, Console console) {
         RunObservations o = new RunObservations(e, d, journal, console);
         try {
@@ -142,9 +147,26 @@ public final class RunObservations implements AutoCloseable {
                     countersBefore.put(t.name(), v);
                     journal.record("observe", t.name(), "timeout counter " + t.counter() + " before load: " + v);
                 } catch (FaultlineException ex) {
+                    unreadBefore.put(t.name(), ex.getMessage());
                     journal.record("error", t.name(), "timeout counter not read before load: " + ex.getMessage());
                 }
+            } else if (c instanceof CounterConsistencySpec cc) {
+                readCounterBefore(cc);
             }
+        }
+    }
+
+    /** The check judges the increase over the load: a service may have counted long before this run. */
+    private void readCounterBefore(CounterConsistencySpec c) {
+        try {
+            CounterBounds.Reading r = Checks.counterReading(c, d.targets().get(c.target()).baseUrl());
+            readingsBefore.put(c.name(), r);
+            journal.record("observe", c.name(), "counter " + c.read() + " " + c.value() + " before load: " + r.value()
+                    + (r.ops() == null ? "" : ", " + r.ops().applied().size() + " applied ids"));
+        } catch (FaultlineException ex) {
+            unreadBefore.put(c.name(), ex.getMessage());
+            journal.record("error", c.name(), "counter not read before load: " + ex.getMessage());
+            console.say(e.name(), "check " + c.name() + " cannot judge the counter: it was not read before load: " + ex.getMessage());
         }
     }
 
@@ -297,6 +319,16 @@ public final class RunObservations implements AutoCloseable {
             public OptionalLong counterBefore(String check) {
                 Long v = countersBefore.get(check);
                 return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+            }
+
+            @Override
+            public Optional<CounterBounds.Reading> counterReadingBefore(String check) {
+                return Optional.ofNullable(readingsBefore.get(check));
+            }
+
+            @Override
+            public Optional<String> whyNotReadBefore(String check) {
+                return Optional.ofNullable(unreadBefore.get(check));
             }
         };
     }

@@ -48,6 +48,19 @@ class TimeoutsTest {
     }
 
     @Test
+    void a_gateways_504_is_indeterminate_but_answered_so_it_is_judged_on_time_or_late_never_hung() {
+        String why = "HTTP status 504 from a gateway: the request may have been applied downstream";
+        RequestOutcome quick = new RequestOutcome("aggregate", "op-1", 0, 300_000, 504, Outcome.INDETERMINATE, why);
+        RequestOutcome slow = new RequestOutcome("aggregate", "op-2", 0, 900_000, 504, Outcome.INDETERMINATE, why);
+
+        CheckResult c = Timeouts.judge("t", "a", List.of(quick, slow), "requests of step aggregate", DEADLINE, TOLERANCE, null);
+
+        assertThat(c.observed()).isEqualTo("1 on time, 1 late, 0 hung of 2");
+        assertThat(c.evidence()).containsExactly("1 late and 0 hung of 2 requests of step aggregate (limit 700 ms)",
+                "late: op-2 ended INDETERMINATE (HTTP 504) after 900 ms");
+    }
+
+    @Test
     void a_counter_that_did_not_move_fails_even_when_every_answer_was_on_time() {
         CheckResult c = Timeouts.judge("t", "a", List.of(r("op-1", 100, Outcome.OK)), "requests", DEADLINE, TOLERANCE,
                 new Timeouts.CounterMove("GET /aggregate/stats /timeoutsFired", 4, 4));

@@ -23,6 +23,22 @@ class OutcomeClassifierTest {
     }
 
     @Test
+    void aGatewaysBadGatewayOrGatewayTimeoutIsIndeterminateBecauseTheServiceBehindItMayHaveAppliedTheRequest() {
+        assertThat(classify(504, "status.find.in(...), found 504")).extracting(RequestOutcome::outcome, RequestOutcome::status, RequestOutcome::error)
+                .containsExactly(Outcome.INDETERMINATE, 504, "HTTP status 504 from a gateway: the request may have been applied downstream");
+        assertThat(classify(502, null)).extracting(RequestOutcome::outcome, RequestOutcome::status, RequestOutcome::error)
+                .containsExactly(Outcome.INDETERMINATE, 502, "HTTP status 502 from a gateway: the request may have been applied downstream");
+    }
+
+    @Test
+    void theOtherServerErrorsStayFailed() {
+        assertThat(classify(503, null)).extracting(RequestOutcome::outcome, RequestOutcome::error).containsExactly(Outcome.FAILED, "HTTP status 503");
+        assertThat(classify(501, null).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(classify(505, null).outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(classify(409, null).outcome()).isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
     void aFailedConnectIsFailedBecauseTheRequestWasNeverWritten() {
         assertThat(classify(0, "i.n.c.AbstractChannel$AnnotatedConnectException: Connection refused: /127.0.0.1:1").outcome())
                 .isEqualTo(Outcome.FAILED);
