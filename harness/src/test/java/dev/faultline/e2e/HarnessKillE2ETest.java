@@ -92,6 +92,7 @@ class HarnessKillE2ETest {
                 return List.of("never reached " + t.moment() + ":\n" + cli.output());
             }
             watchFor(cli, Duration.ofMillis(t.delayMillis()), family, ports);
+            long signalled = System.nanoTime();
             cli.signal(t.signal());
             if (!cli.process().waitFor(90, TimeUnit.SECONDS)) {
                 problems.add("the CLI did not exit within 90 s");
@@ -99,6 +100,8 @@ class HarnessKillE2ETest {
             try {
                 await("every process gone").atMost(GONE_BOUND).pollInterval(Duration.ofMillis(200))
                         .until(() -> family.stream().noneMatch(ProcessHandle::isAlive));
+                System.out.printf("HarnessKillE2ETest: %d processes gone %d ms after SIG%s%n", family.size(), (System.nanoTime() - signalled) / 1_000_000,
+                        t.signal());
             } catch (ConditionTimeoutException e) {
                 family.stream().filter(ProcessHandle::isAlive).forEach(p -> problems.add("pid " + p.pid()
                         + (StoppedProcesses.isStopped(p.pid()) ? " left STOPPED" : " left running") + ": " + p.info().commandLine().orElse("?")));
