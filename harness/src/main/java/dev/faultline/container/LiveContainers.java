@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.faultline.process.ExitHooks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ final class LiveContainers {
     private static final Set<ContainerSession> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(LiveContainers::onShutdown, "faultline-container-reaper"));
+        // Refused only during shutdown, before any container of this JVM exists: the next run sweeps.
+        ExitHooks.addQuietly(new Thread(LiveContainers::onShutdown, "faultline-container-reaper"));
     }
 
     private LiveContainers() {}

@@ -1,5 +1,6 @@
 package dev.faultline.fault;
 
+import dev.faultline.process.ExitHooks;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,12 +16,9 @@ abstract class OnceRollback implements ActiveFault {
     private static final Set<OnceRollback> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(OnceRollback::rollbackLive, "faultline-fault-rollback-on-exit"));
-        } catch (IllegalStateException shuttingDown) {
-            // First used during shutdown (a child reaper or an abort): nothing can have been registered
-            // before, and the caller does the work itself.
-        }
+        // Refused only if first used during shutdown (a child reaper or an abort): nothing can have been
+        // registered before, and the caller does the work itself.
+        ExitHooks.addQuietly(new Thread(OnceRollback::rollbackLive, "faultline-fault-rollback-on-exit"));
     }
 
     private final String name;

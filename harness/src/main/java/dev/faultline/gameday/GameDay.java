@@ -7,6 +7,7 @@ import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.fault.FaultInjectors;
+import dev.faultline.process.ExitHooks;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
@@ -106,7 +107,10 @@ public final class GameDay {
     private void begin(int port) {
         journal.record("phase", "provision", "game day " + folder.getFileName() + " of " + loaded.file());
         hook = new Thread(this::onSignal, "faultline-gameday-abort-on-signal");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (!ExitHooks.addQuietly(hook)) {
+            // The signal came while the game day was starting: it ends before anything starts.
+            end("interrupted by a signal (Ctrl-C or SIGTERM)");
+        }
         try {
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
             Deployment d = deployment;
@@ -254,11 +258,8 @@ public final class GameDay {
             address.delete(options.reportsFolder());
         }
         finished.countDown();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running; it returns now that the report is written.
-        }
+        // During shutdown the hook is running; it returns now that the report is written.
+        ExitHooks.removeQuietly(hook);
         return record;
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.load;
 
+import dev.faultline.process.ExitHooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class OutcomeRecorder implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
         shutdownFlush = new Thread(this::close, "faultline-outcome-final-flush");
-        Runtime.getRuntime().addShutdownHook(shutdownFlush);
+        ExitHooks.addQuietly(shutdownFlush);
     }
 
     /**
@@ -117,11 +118,8 @@ final class OutcomeRecorder implements AutoCloseable {
             }
         }
         flusher.shutdownNow();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownFlush);
-        } catch (IllegalStateException shuttingDown) {
-            // close() is running from the hook itself
-        }
+        // During shutdown close() is running from the hook itself.
+        ExitHooks.removeQuietly(shutdownFlush);
     }
 
     private void recordInFlightAsIndeterminate() {

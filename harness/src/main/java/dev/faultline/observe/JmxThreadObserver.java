@@ -1,7 +1,5 @@
 package dev.faultline.observe;
 
-import com.sun.tools.attach.AttachNotSupportedException;
-import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.LockInfo;
 import java.lang.management.ManagementFactory;
@@ -24,11 +22,10 @@ import java.util.concurrent.TimeoutException;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
- * Sees a local JVM through the Attach API: starts (or finds) its local JMX agent, connects, and
- * reads its ThreadMXBean. Works for a JVM of the same user on this machine with no flag on the
+ * Sees a local JVM through the Attach API: starts its JMX agent on 127.0.0.1 only, behind a
+ * one-time password (see {@link LoopbackAgent}), connects, and reads its ThreadMXBean. Works for a JVM of the same user on this machine with no flag on the
  * target's side (attaching to another JVM needs neither {@code -XX:+EnableDynamicAgentLoading},
  * which is about agents, nor {@code -Djdk.attach.allowAttachSelf}, which is about attaching to
  * oneself). Every remote call is bounded: a paused (SIGSTOP) target makes it throw, not hang.
@@ -56,10 +53,11 @@ final class JmxThreadObserver implements ThreadObserver {
     }
 
     static JmxThreadObserver attach(long pid) {
-        String address = startLocalAgent(pid);
+        LoopbackAgent agent = LoopbackAgent.start(pid);
+        String address = agent.url().toString();
         JMXConnector connector = null;
         try {
-            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            connector = JMXConnectorFactory.connect(agent.url(), agent.environment());
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
             RuntimeMXBean runtime = ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.RUNTIME_MXBEAN_NAME, RuntimeMXBean.class);
@@ -67,28 +65,9 @@ final class JmxThreadObserver implements ThreadObserver {
             return new JmxThreadObserver(pid, connector, threads, dump);
         } catch (IOException | RuntimeException e) {
             closeQuietly(connector);
-            throw new ObserveException("cannot read the threads of pid " + pid + " over its local JMX agent at " + address + ": " + e, e);
-        }
-    }
-
-    private static String startLocalAgent(long pid) {
-        VirtualMachine vm;
-        try {
-            vm = VirtualMachine.attach(String.valueOf(pid));
-        } catch (AttachNotSupportedException | IOException | SecurityException e) {
-            throw new ObserveException("cannot attach to pid " + pid + " (" + e.getMessage() + "); the Attach API needs a JVM of the same user"
-                    + " on this machine, started without -XX:+DisableAttachMechanism, sharing this machine's /tmp", e);
-        }
-        try {
-            return vm.startLocalManagementAgent();
-        } catch (IOException | RuntimeException e) {
-            throw new ObserveException("attached to pid " + pid + " but could not start its local JMX agent: " + e.getMessage(), e);
+            throw new ObserveException("cannot read the threads of pid " + pid + " over its JMX agent at " + address + ": " + e, e);
         } finally {
-            try {
-                vm.detach();
-            } catch (IOException ignored) {
-                // The agent is started; the attach channel is no longer needed.
-            }
+            agent.forgetCredentials();
         }
     }
 

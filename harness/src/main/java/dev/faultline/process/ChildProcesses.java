@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
  * The registry of live child processes, with a JVM shutdown hook that stops every one still
  * running (and its descendants) when the harness exits for any reason the JVM can observe.
  *
- * <p>A SIGKILL of the harness cannot run hooks; built-in targets therefore also watch the
- * harness PID themselves ({@code -Dfaultline.parent-pid}) and exit when it is gone.
+ * <p>A SIGKILL of the harness cannot run hooks: every registered process is also reported to the
+ * {@link ExitGuardian}, which outlives the harness and stops them (a paused one, or a {@code
+ * command:} target, cannot or does not watch the harness itself); built-in targets and the Gatling
+ * fork also watch the harness PID ({@code -Dfaultline.parent-pid}) and exit when it is gone.
  *
  * <p>Thread-safe.
  */
@@ -21,17 +23,35 @@ public final class ChildProcesses {
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Map<Long, Registered> LIVE = new ConcurrentHashMap<>();
 
+    /** Set once the reaper has run: a process registered after it is stopped at once. */
+    private static boolean reaped;
+
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::stopAll, "faultline-child-reaper"));
+        ExitHooks.addQuietly(new Thread(ChildProcesses::stopAll, "faultline-child-reaper"));
     }
 
     private record Registered(String name, Process process) {}
 
     private ChildProcesses() {}
 
-    /** Registers a started process under a name used in messages; returns the same process. */
+    /**
+     * Registers a started process under a name used in messages and tells the {@link ExitGuardian}
+     * about it; returns the same process. During shutdown (Ctrl-C while a child was starting) the
+     * process is stopped at once and {@link ShuttingDownException} thrown: nothing would stop it later.
+     */
     public static Process register(String name, Process process) {
-        LIVE.put(process.pid(), new Registered(name, process));
+        ExitGuardian.watch(process.pid());
+        boolean late;
+        synchronized (LIVE) {
+            late = reaped || ExitHooks.shuttingDown();
+            if (!late) {
+                LIVE.put(process.pid(), new Registered(name, process));
+            }
+        }
+        if (late) {
+            stop(process, GRACE);
+            throw new ShuttingDownException(name + " was started while Faultline was shutting down; it was stopped at once");
+        }
         process.onExit().thenRun(() -> LIVE.remove(process.pid()));
         return process;
     }
@@ -92,7 +112,11 @@ public final class ChildProcesses {
 
     /** Stops every registered process; the shutdown hook calls this. */
     public static void stopAll() {
-        List<Registered> all = new ArrayList<>(LIVE.values());
+        List<Registered> all;
+        synchronized (LIVE) {
+            reaped = true;
+            all = new ArrayList<>(LIVE.values());
+        }
         all.forEach(r -> r.process().destroy());
         all.forEach(r -> stop(r.process(), GRACE));
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Processes Faultline has paused with SIGSTOP, and the only way it pauses or resumes one. A JVM
  * shutdown hook sends SIGCONT to every process still registered, so no exit path the JVM can
- * observe — a failed run, an exception escaping main, Ctrl-C — leaves a process stopped.
+ * observe — a failed run, an exception escaping main, Ctrl-C — leaves a process stopped; for the
+ * one it cannot (SIGKILL of the harness), the {@link ExitGuardian} resumes and stops it.
  *
  * <p>Java has no API for SIGSTOP and SIGCONT; they go through {@code /bin/kill}. Thread-safe.
  */
@@ -24,12 +25,9 @@ public final class StoppedProcesses {
     private static final Map<Long, String> STOPPED = new ConcurrentHashMap<>();
 
     static {
-        try {
-            Runtime.getRuntime().addShutdownHook(new Thread(StoppedProcesses::resumeAll, "faultline-sigcont-on-exit"));
-        } catch (IllegalStateException shuttingDown) {
-            // First used during shutdown (a child reaper or an abort): nothing can have been registered
-            // before, and the caller does the work itself.
-        }
+        // Installed by ExitHooks.install() first thing in main; false only if first used during shutdown,
+        // when nothing can have been registered before and the caller does the work itself.
+        ExitHooks.addQuietly(new Thread(StoppedProcesses::resumeAll, "faultline-sigcont-on-exit"));
     }
 
     private StoppedProcesses() {}
@@ -39,6 +37,8 @@ public final class StoppedProcesses {
      * registration comes first, so a crash between the two still resumes it.
      */
     public static void stop(long pid, String name) {
+        // The guardian resumes it should the harness be killed with SIGKILL, which runs no hook.
+        ExitGuardian.watch(pid);
         STOPPED.put(pid, name);
         try {
             signal("-STOP", pid);

@@ -94,6 +94,7 @@ public final class ExperimentRun {
         String error = null;
         PreparedLoad prepared = null;
         try {
+            requireNotAborted(); // a signal may have come before the run began
             // Gatling's JVM starts while the targets do; it waits for its plan.
             prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
             deployment = Deployment.provision(e, folder, options.home(), journal, console);
@@ -269,7 +270,7 @@ public final class ExperimentRun {
         return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
                 loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
                 LoadFigures.summaries(e.load(), outcomes), LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
-                faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, error != null ? error : abortReason);
+                faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, abortReason != null ? abortReason : error);
     }
 
     private String describeLoad() {

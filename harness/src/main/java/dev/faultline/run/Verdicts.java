@@ -16,11 +16,13 @@ final class Verdicts {
     private Verdicts() {}
 
     static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason) {
-        if (error != null) {
-            return new Judgement(Verdict.ERROR, "No verdict: Faultline could not run the experiment — " + firstLine(error));
-        }
+        // An abort comes first, whatever phase it came in: stopping the run is what made a target
+        // "exit with code 143 before it became healthy", and that error says nothing of the target.
         if (abortReason != null) {
             return new Judgement(Verdict.ABORTED, "Aborted: " + abortReason + "; every fault was rolled back and no verdict was reached.");
+        }
+        if (error != null) {
+            return new Judgement(Verdict.ERROR, "No verdict: Faultline could not run the experiment — " + firstLine(error));
         }
         List<CheckResult> failed = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
         List<CheckResult> errored = checks.stream().filter(c -> c.status() == CheckStatus.ERROR).toList();

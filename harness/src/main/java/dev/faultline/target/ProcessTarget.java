@@ -58,6 +58,13 @@ final class ProcessTarget implements Target, Restartable {
         int port = FreePort.pick();
         TargetSpec spec = Placeholders.withOwnPort(written, port);
         List<String> command = command(name, spec, launch, port);
+        if (spec.command().isEmpty()) {
+            try {
+                Files.createDirectories(tmpFolderOf(name, launch));
+            } catch (IOException e) {
+                throw new TargetStartException(name, "cannot create its temp folder " + tmpFolderOf(name, launch) + ": " + e.getMessage(), e);
+            }
+        }
         Path log = logOf(name, launch);
         Process process = spawn(name, spec, command, port, ProcessBuilder.Redirect.to(log.toFile()));
         ProcessTarget target = new ProcessTarget(name, spec, command, process, port, log);
@@ -121,6 +128,11 @@ final class ProcessTarget implements Target, Restartable {
         return launch.runFolder().resolve("target-" + name + ".log");
     }
 
+    /** Beside the log: the JVM's {@code java.io.tmpdir}, made before it starts, so nothing it writes is left in /tmp. */
+    static Path tmpFolderOf(String name, TargetLaunch launch) {
+        return launch.runFolder().resolve("target-" + name + "-tmp");
+    }
+
     /** Beside the log. The built-in target creates it when it has something to keep (durable counters). */
     static Path dataFolderOf(String name, TargetLaunch launch) {
         return launch.runFolder().resolve("target-" + name + "-data");
@@ -141,6 +153,8 @@ final class ProcessTarget implements Target, Restartable {
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Dfaultline.parent-pid=" + ProcessHandle.current().pid());
+        // Tomcat's base and docbase folders (and any other temp file) go to the run folder, not /tmp.
+        cmd.add("-Djava.io.tmpdir=" + tmpFolderOf(name, launch).toAbsolutePath());
         if (spec.builtin() != null) {
             // Short-lived services: a fast start matters more than peak throughput.
             cmd.add("-XX:TieredStopAtLevel=1");

@@ -31,7 +31,7 @@ class InterruptedRunE2ETest {
         try (CliProcess cli = CliProcess.start(E2eSupport.home(), "run", "--reports", reports.toString(), experiment.toString())) {
             await("load running").atMost(Duration.ofSeconds(90)).until(() -> cli.printed("load running"));
             List<ProcessHandle> children = new ArrayList<>(cli.process().descendants().toList());
-            assertThat(children).as("target and Gatling fork").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(children).as("target, Gatling fork and the exit guardian").hasSizeGreaterThanOrEqualTo(3);
 
             cli.signal("INT");
 

@@ -37,7 +37,7 @@ class GameDaySignalE2ETest {
             HttpResponse<String> on = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(a.url()).resolve("/api/faults/slow-answers/on"))
                     .header(RoomServer.TOKEN_HEADER, a.token()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
-            await("target and Gatling fork running").atMost(Duration.ofSeconds(30)).until(() -> cli.process().descendants().count() >= 2);
+            await("target, Gatling fork and the exit guardian running").atMost(Duration.ofSeconds(30)).until(() -> cli.process().descendants().count() >= 3);
             List<ProcessHandle> children = new ArrayList<>(cli.process().descendants().toList());
 
             cli.signal("TERM");
