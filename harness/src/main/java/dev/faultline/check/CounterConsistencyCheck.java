@@ -36,7 +36,7 @@ final class CounterConsistencyCheck implements Check {
                 JsonNode list = TargetReader.read(context.baseUrl(spec.target()), spec.ops(), READ_BOUND);
                 ops = new CounterBounds.AppliedOps(strings(list.path("applied")), strings(list.path("duplicates")));
             }
-            return CounterBounds.judge(spec.name(), context.outcomes(spec.load()), value.asLong(), ops);
+            return CounterBounds.judge(spec.name(), context.allOutcomes(spec.load()), value.asLong(), ops);
         } catch (TargetReader.CheckFailedToRun e) {
             return error(e.getMessage());
         }

@@ -221,6 +221,21 @@ public final class RunObservations implements AutoCloseable {
             }
 
             @Override
+            public List<RequestOutcome> allOutcomes(String step) {
+                return base.allOutcomes(step);
+            }
+
+            @Override
+            public Duration requestTimeout() {
+                return base.requestTimeout();
+            }
+
+            @Override
+            public List<Window> faultWindows() {
+                return windows.get().stream().filter(w -> w.on() != null).map(w -> new Window(w.on(), w.off())).toList();
+            }
+
+            @Override
             public List<String> steps() {
                 return e.load().stream().map(l -> l.name()).toList();
             }
