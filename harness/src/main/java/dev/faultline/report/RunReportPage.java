@@ -67,7 +67,11 @@ final class RunReportPage {
     }
 
     private static String checkSummary(RunRecord run) {
-        return VerdictWords.checksCell(run) + (ControlOutcome.isControl(run) ? "" : " checks passed");
+        if (ControlOutcome.isControl(run)) {
+            return "control: " + VerdictWords.checksCell(run);
+        }
+        List<CheckResult> checks = VerdictWords.checksProper(run);
+        return checks.stream().filter(CheckResult::passed).count() + " of " + checks.size() + " checks passed";
     }
 
     private static CheckView check(RunRecord run, CheckResult check) {

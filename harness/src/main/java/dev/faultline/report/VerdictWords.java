@@ -43,8 +43,13 @@ final class VerdictWords {
             ControlOutcome control = ControlOutcome.of(run);
             return control.caught() ? "caught by " + String.join(", ", control.caughtBy()) : "bug unseen";
         }
-        java.util.List<CheckResult> checks = run.checks().stream().filter(c -> !"steady-state".equals(c.kind())).toList();
+        java.util.List<CheckResult> checks = checksProper(run);
         return checks.stream().filter(CheckResult::passed).count() + "/" + checks.size();
+    }
+
+    /** The run's checks without its steady-state probes. */
+    static java.util.List<CheckResult> checksProper(RunRecord run) {
+        return run.checks().stream().filter(c -> !"steady-state".equals(c.kind())).toList();
     }
 
     static long passed(RunRecord run) {
