@@ -209,9 +209,9 @@ public final class ExperimentRun {
                 throw new Aborted();
             }
             if (!Instant.now().isBefore(nextLine)) {
-                Duration elapsed = Duration.between(measuredStart, Instant.now());
+                Duration elapsed = Duration.between(warmingUp ? measuredStart.minus(e.warmUp()) : measuredStart, Instant.now());
                 console.say(e.name(), String.format("%s %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
-                        warmingUp ? "warm-up" : "load", Durations.format(Duration.ofSeconds(Math.abs(elapsed.toSeconds()))),
+                        warmingUp ? "warm-up" : "load", Durations.format(Duration.ofSeconds(Math.max(0, elapsed.toSeconds()))),
                         Durations.format(warmingUp ? e.warmUp() : declared), p.requests(), p.recentRatePerSecond(),
                         p.ok(), p.failed(), p.indeterminate(), faults.activeFaults().isEmpty() ? "" : "  faults on: " + String.join(", ", faults.activeFaults())));
                 nextLine = Instant.now().plusSeconds(2);
