@@ -280,19 +280,7 @@ public final class ExperimentRun {
     private RunRecord record(Path folder, Instant started, Instant loadStarted, LoadResult result, List<CheckResult> checks,
             FaultSchedule faults, Deployment d, String error) {
         List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
-        List<String> unexercised = List.of();
-        if (result != null && measuredStart != null) {
-            List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
-            List<FaultWindow> windows = faults == null ? List.of() : faults.windows();
-            unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(windows));
-            List<String> findings = new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
-            LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(windows), measuredStart).ifPresent(f -> findings.add(0, f));
-            unexercised.forEach(u -> findings.add("not exercised: " + u));
-            findings.forEach(f -> {
-                journal.record("finding", "timing", f);
-                console.say(e.name(), "finding: " + f);
-            });
-        }
+        List<String> unexercised = result == null ? List.of() : judgeLoad(outcomes, faults == null ? List.of() : faults.windows());
         Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
         Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
         Instant origin = loadStarted;
@@ -301,8 +289,30 @@ public final class ExperimentRun {
         }
         return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
                 loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
-                LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)), LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
+                LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)),
+                LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
                 faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, error != null ? error : abortReason);
+    }
+
+    /**
+     * Journals and prints what honest timing shows (requests failing clear of every fault, faults
+     * switched late, a step that did not work); returns why the load did not exercise the service,
+     * per step, empty when it did.
+     */
+    private List<String> judgeLoad(List<RequestOutcome> outcomes, List<FaultWindow> windows) {
+        if (measuredStart == null) {
+            return List.of();
+        }
+        List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
+        List<String> unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(windows));
+        List<String> findings = new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
+        LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(windows), measuredStart).ifPresent(f -> findings.add(0, f));
+        unexercised.forEach(u -> findings.add("not exercised: " + u));
+        findings.forEach(f -> {
+            journal.record("finding", "timing", f);
+            console.say(e.name(), "finding: " + f);
+        });
+        return unexercised;
     }
 
     private String describeLoad() {
