@@ -62,7 +62,11 @@ public interface CheckContext {
         return Optional.empty();
     }
 
-    /** Every window in which a fault was on, in the order they ended. */
+    /**
+     * Every window in which a fault could touch a request, in the order they ended: from when its
+     * switching on began to the end of its rollback (wider than {@link #faultWindow}, which starts
+     * once the fault is on).
+     */
     default List<Window> faultWindows() {
         return List.of();
     }

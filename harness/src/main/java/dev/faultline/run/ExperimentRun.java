@@ -259,6 +259,11 @@ public final class ExperimentRun {
             public Duration requestTimeout() {
                 return e.requestTimeout();
             }
+
+            @Override
+            public List<Window> faultWindows() {
+                return LoadHealth.windows(faults.reach());
+            }
         }, faults::windows);
         List<CheckResult> out = new ArrayList<>();
         for (CheckSpec spec : e.checks()) {
@@ -280,7 +285,7 @@ public final class ExperimentRun {
     private RunRecord record(Path folder, Instant started, Instant loadStarted, LoadResult result, List<CheckResult> checks,
             FaultSchedule faults, Deployment d, String error) {
         List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
-        List<String> unexercised = result == null ? List.of() : judgeLoad(outcomes, faults == null ? List.of() : faults.windows());
+        List<String> unexercised = result == null || faults == null ? List.of() : judgeLoad(outcomes, faults.windows(), faults.reach());
         Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
         Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
         Instant origin = loadStarted;
@@ -299,14 +304,14 @@ public final class ExperimentRun {
      * switched late, a step that did not work); returns why the load did not exercise the service,
      * per step, empty when it did.
      */
-    private List<String> judgeLoad(List<RequestOutcome> outcomes, List<FaultWindow> windows) {
+    private List<String> judgeLoad(List<RequestOutcome> outcomes, List<FaultWindow> windows, List<FaultWindow> reach) {
         if (measuredStart == null) {
             return List.of();
         }
         List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
-        List<String> unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(windows));
+        List<String> unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(reach));
         List<String> findings = new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
-        LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(windows), measuredStart).ifPresent(f -> findings.add(0, f));
+        LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(reach), measuredStart).ifPresent(f -> findings.add(0, f));
         unexercised.forEach(u -> findings.add("not exercised: " + u));
         findings.forEach(f -> {
             journal.record("finding", "timing", f);

@@ -232,7 +232,7 @@ public final class RunObservations implements AutoCloseable {
 
             @Override
             public List<Window> faultWindows() {
-                return windows.get().stream().filter(w -> w.on() != null).map(w -> new Window(w.on(), w.off())).toList();
+                return base.faultWindows();
             }
 
             @Override
