@@ -6,6 +6,7 @@ import dev.faultline.observe.ObserveException;
 import dev.faultline.observe.ThreadObserver;
 import dev.faultline.observe.ThreadSnapshot;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,16 @@ public interface CheckContext {
     /** The loopback URL of a target, by name. */
     URI baseUrl(String target);
 
-    /** Every request of a load step, with its outcome. */
+    /** Every measured request of a load step (after its warm-up), with its outcome. */
     List<RequestOutcome> outcomes(String step);
+
+    /**
+     * Every request of a load step, warm-up included: for checks of state the warm-up changed too
+     * (a counter it incremented); {@link #outcomes} leaves the warm-up out.
+     */
+    default List<RequestOutcome> allOutcomes(String step) {
+        return outcomes(step);
+    }
 
     /** The names of every load step. */
     default List<String> steps() {
@@ -57,6 +66,20 @@ public interface CheckContext {
     /** When the fault was on (its first window), if it was switched on at all. */
     default Optional<Window> faultWindow(String fault) {
         return Optional.empty();
+    }
+
+    /**
+     * Every window in which a fault could touch a request, in the order they ended: from when its
+     * switching on began to the end of its rollback (wider than {@link #faultWindow}, which starts
+     * once the fault is on).
+     */
+    default List<Window> faultWindows() {
+        return List.of();
+    }
+
+    /** The load's request timeout: how long a request without an answer was given; zero when unknown. */
+    default Duration requestTimeout() {
+        return Duration.ZERO;
     }
 
     /** The value a check's target counter had before load (e.g. timeouts-fire's stats counter). */

@@ -24,6 +24,12 @@ public final class Checks {
         if (spec instanceof CheckSpecs.NoDeadlock d) {
             return new NoDeadlockCheck(d);
         }
+        if (spec instanceof CheckSpecs.ResponseTime r) {
+            return new ResponseTimeCheck(r);
+        }
+        if (spec instanceof CheckSpecs.ErrorRate r) {
+            return new ErrorRateCheck(r);
+        }
         if (spec instanceof CheckSpecs.Invariant i) {
             return new InvariantCheck(i, i.name(), i.kindName());
         }

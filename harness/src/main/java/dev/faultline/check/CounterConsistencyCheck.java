@@ -38,7 +38,7 @@ final class CounterConsistencyCheck implements Check {
         }
         try {
             CounterBounds.Reading after = read(spec, context.baseUrl(spec.target()));
-            return CounterBounds.judge(spec.name(), context.outcomes(spec.load()), before.get(), after);
+            return CounterBounds.judge(spec.name(), context.allOutcomes(spec.load()), before.get(), after);
         } catch (TargetReader.CheckFailedToRun e) {
             return error("the counter was not read after load: " + e.getMessage());
         }

@@ -85,4 +85,42 @@ public final class CheckSpecs {
             name = name == null ? "invariant" : name;
         }
     }
+
+    /**
+     * A bound on a percentile of a load step's latency, overall, during a fault, or outside every
+     * fault. A request that got no answer (timed out, reset, refused) counts at least as the
+     * request timeout, so losing requests never makes the percentile look better.
+     */
+    @Key("response-time")
+    @Doc("A percentile of a load step's latency is at most a bound: overall, during a fault, or outside every fault. A request without an answer counts at least as request-timeout.")
+    public record ResponseTime(
+            @Doc("Name of the check. Default: response-time.") String name,
+            @Doc("The target the report names beside the latency (optional).") String target,
+            @Required @Doc("The load step whose latency is bounded.") String load,
+            @Default("99") @Doc("The percentile, above 0 and at most 100, e.g. 99 or 99.9.") double percentile,
+            @Required @Doc("The bound of the percentile, e.g. 300ms.") Duration atMost,
+            @Doc("Only requests that started while this fault was on.") String during,
+            @Default("false") @Doc("Only requests that ran while no fault was on (none overlapping a fault window).") boolean outsideFaults)
+            implements CheckSpec {
+
+        public ResponseTime {
+            name = name == null ? "response-time" : name;
+        }
+    }
+
+    /** A bound on the share of a load step's requests that were not ok (failed or indeterminate). */
+    @Key("error-rate")
+    @Doc("The share of a load step's requests that were not ok (failed or indeterminate) is at most a bound: overall, during a fault, or outside every fault.")
+    public record ErrorRate(
+            @Doc("Name of the check. Default: error-rate.") String name,
+            @Required @Doc("The load step whose errors are counted.") String load,
+            @Required @Doc("The bound of the share not ok, e.g. 1%.") Percent atMost,
+            @Doc("Only requests that started while this fault was on.") String during,
+            @Default("false") @Doc("Only requests that ran while no fault was on (none overlapping a fault window).") boolean outsideFaults)
+            implements CheckSpec {
+
+        public ErrorRate {
+            name = name == null ? "error-rate" : name;
+        }
+    }
 }

@@ -38,6 +38,14 @@ public record Experiment(
         description = description == null ? "" : description;
     }
 
+    /**
+     * The longest warm-up of any step: every step's measured load starts this long after the load
+     * does (a step with a shorter warm-up starts it later), and faults' {@code at} counts from there.
+     */
+    public Duration warmUp() {
+        return load.stream().map(LoadSpec::warmUp).filter(java.util.Objects::nonNull).max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
     /** The longest a load step runs, ramp included: the declared load duration. */
     public Duration loadDuration() {
         return load.stream().map(l -> l.ramp().plus(l.duration())).max(Duration::compareTo).orElse(Duration.ZERO);

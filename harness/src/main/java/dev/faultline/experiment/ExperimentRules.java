@@ -31,9 +31,10 @@ final class ExperimentRules {
         checkChecks();
         checkStopConditions();
         new WiringRules(e, at).check();
-        if (e.budget().compareTo(e.loadDuration()) <= 0) {
-            at.error("budget", "the budget " + Durations.format(e.budget()) + " is not longer than the load (" + Durations.format(e.loadDuration()) + ")",
-                    "raise budget above the load's ramp + duration, e.g. " + Durations.format(e.loadDuration().plusMinutes(1)));
+        Duration wholeLoad = e.warmUp().plus(e.loadDuration());
+        if (e.budget().compareTo(wholeLoad) <= 0) {
+            at.error("budget", "the budget " + Durations.format(e.budget()) + " is not longer than the load (" + Durations.format(wholeLoad) + ")",
+                    "raise budget above the load's warm-up + ramp + duration, e.g. " + Durations.format(wholeLoad.plusMinutes(1)));
         }
     }
 
@@ -320,12 +321,32 @@ final class ExperimentRules {
         } else if (c instanceof CheckSpecs.Invariant i) {
             checkInvariant(i, path);
             target = i.target();
+        } else if (c instanceof CheckSpecs.ResponseTime r) {
+            target = r.target();
+            load = r.load();
+            checkScope(r.during(), r.outsideFaults(), path, faults);
+            if (!(r.percentile() > 0 && r.percentile() <= 100)) {
+                at.error(path + ".percentile", "the percentile must lie above 0 and at most 100", "e.g. percentile: 99");
+            }
+        } else if (c instanceof CheckSpecs.ErrorRate r) {
+            load = r.load();
+            checkScope(r.during(), r.outsideFaults(), path, faults);
         }
         if (target != null && !e.targets().containsKey(target)) {
             unknownReference(path + ".target", "target", target, e.targets().keySet());
         }
         if (load != null && !loads.contains(load)) {
             unknownReference(path + ".load", "load step", load, loads);
+        }
+    }
+
+    /** The requests a latency or error check looks at: every one, those under a fault, or those clear of every fault. */
+    private void checkScope(String during, boolean outsideFaults, String path, Set<String> faults) {
+        if (during != null && !faults.contains(during)) {
+            unknownReference(path + ".during", "fault", during, faults);
+        }
+        if (during != null && outsideFaults) {
+            at.error(path + ".outside-faults", "during and outside-faults exclude each other", "keep one: during: <fault> or outside-faults: true");
         }
     }
 

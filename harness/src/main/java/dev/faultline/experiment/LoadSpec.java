@@ -16,7 +16,9 @@ public record LoadSpec(
         @Doc("Concurrent users for a closed workload.") Integer users,
         @Default("0s") @Doc("Linear ramp-up before the steady phase.") Duration ramp,
         @Required @Doc("Length of the steady phase.") Duration duration,
-        @Default("0") @Doc("Upper bound of requests in this step; 0 means rate x duration bounds it.") int maxRequests) {
+        @Default("0") @Doc("Upper bound of requests in this step; 0 means rate x duration bounds it.") int maxRequests,
+        @Default("0s") @Doc("Requests sent at the step's rate or users before the measured load, to warm the service up; never under a fault (faults' at counts from the end of the longest warm-up), left out of checks and stop conditions.") Duration warmUp,
+        @Default("90%") @Doc("The share of the step's measured requests outside every fault window that must be ok; fewer, and the run is INCONCLUSIVE: a load that did not work proves nothing. 0% turns the rule off.") Percent minOk) {
 
     public LoadSpec {
         name = name == null ? target : name;

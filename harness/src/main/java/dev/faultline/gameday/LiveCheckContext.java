@@ -52,6 +52,16 @@ final class LiveCheckContext implements CheckContext {
     }
 
     @Override
+    public List<Window> faultWindows() {
+        return windows.stream().filter(w -> w.on() != null).map(w -> new Window(w.on(), w.off())).toList();
+    }
+
+    @Override
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    @Override
     public URI baseUrl(String target) {
         Target t = targets.get(target);
         if (t == null) {

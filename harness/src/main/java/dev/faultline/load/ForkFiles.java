@@ -45,6 +45,19 @@ final class ForkFiles {
         return runDir.resolve("outcomes.jsonl");
     }
 
+    /**
+     * The epoch millis at which the first request was handed to Gatling, written by the fork the
+     * moment it happens: the harness schedules faults from it without waiting for that request to
+     * end (a cold target may take seconds to answer it).
+     */
+    Path firstRequest() {
+        return firstRequestBeside(outcomes());
+    }
+
+    static Path firstRequestBeside(Path outcomes) {
+        return outcomes.resolveSibling("first-request.txt");
+    }
+
     /** The fork's stdout and stderr: Gatling's console summary, warnings, crashes. */
     Path gatlingLog() {
         return runDir.resolve("gatling.log");

@@ -93,10 +93,18 @@ public final class LoadRun {
     }
 
     /**
-     * When the earliest request recorded so far started (the fork flushes outcomes about once a
-     * second, so this becomes known up to a second or so after the first request ends).
+     * When the first request started: as soon as the fork has noted it (the moment it is handed to
+     * Gatling); failing that, the earliest request recorded so far (known only once it ended and
+     * was flushed — seconds late on a cold target).
      */
     public synchronized Optional<java.time.Instant> firstRequestStart() {
+        try {
+            if (java.nio.file.Files.isRegularFile(files.firstRequest())) {
+                return Optional.of(java.time.Instant.ofEpochMilli(Long.parseLong(java.nio.file.Files.readString(files.firstRequest()).trim())));
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // Not written yet, or being written: the outcomes say it a little later.
+        }
         tail.poll();
         return tail.outcomes().stream().mapToLong(RequestOutcome::startMillis).min().stream()
                 .mapToObj(java.time.Instant::ofEpochMilli).findFirst();

@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
  * <p>Every request is sent with {@code Connection: close}, on a connection of its own: on a
  * reused connection Gatling silently re-sends a request whose connection closed before any
  * response, which would both double-apply it and make "connection refused" ambiguous.
+ *
+ * <p>{@code delay} and {@code warmUp}: the step sends nothing for {@code delay}, then warms the
+ * target up for {@code warmUp} (OPEN: at {@code ratePerSecond}; CLOSED: its users loop that much
+ * longer), then runs its ramp and duration. A plan gives each step the delay that makes every
+ * step's measured load start at the same moment. {@code maxRequests} bounds warm-up and measured
+ * requests together.
  */
 public record LoadStep(
         String name,
@@ -36,7 +42,9 @@ public record LoadStep(
         int users,
         Duration ramp,
         Duration duration,
-        int maxRequests) {
+        int maxRequests,
+        Duration delay,
+        Duration warmUp) {
 
     /** Replaced in {@code path} by the request's operation id. */
     public static final String OP_PLACEHOLDER = "${op}";
@@ -48,6 +56,7 @@ public record LoadStep(
     private static final Pattern NAME = Limits.LOAD_STEP_NAME;
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public LoadStep {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(
@@ -86,6 +95,17 @@ public record LoadStep(
         if (maxRequests < 0) {
             throw new IllegalArgumentException(where + "maxRequests must be >= 0 (0 = no cap), got " + maxRequests);
         }
+        delay = delay == null ? Duration.ZERO : delay;
+        warmUp = warmUp == null ? Duration.ZERO : warmUp;
+        if (delay.isNegative() || delay.compareTo(MAX_DURATION) > 0 || warmUp.isNegative() || warmUp.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(where + "delay and warmUp must be >= 0 and <= " + MAX_DURATION + ", got " + delay + " and " + warmUp);
+        }
+    }
+
+    /** A step without delay or warm-up. */
+    public LoadStep(String name, String baseUrl, String method, String path, Map<String, String> headers, String body, Workload workload,
+            double ratePerSecond, int users, Duration ramp, Duration duration, int maxRequests) {
+        this(name, baseUrl, method, path, headers, body, workload, ratePerSecond, users, ramp, duration, maxRequests, Duration.ZERO, Duration.ZERO);
     }
 
     /** The path of the request whose operation id is {@code opId}. */
@@ -93,8 +113,8 @@ public record LoadStep(
         return path.replace(OP_PLACEHOLDER, opId);
     }
 
-    /** Ramp plus duration: when this step stops starting requests, counted from the run's start. */
+    /** Delay, warm-up, ramp and duration: when this step stops starting requests, counted from the run's start. */
     public Duration activeFor() {
-        return ramp.plus(duration);
+        return delay.plus(warmUp).plus(ramp).plus(duration);
     }
 }

@@ -30,11 +30,14 @@ final class OutcomeRecorder implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Thread shutdownFlush;
     private final Map<String, InFlight> inFlight = new HashMap<>();
+    private final Path firstRequest;
     private boolean closed;
+    private boolean anyStarted;
 
     private record InFlight(String step, long startMillis, long startNanos) {}
 
     OutcomeRecorder(Path file) {
+        firstRequest = ForkFiles.firstRequestBeside(file);
         try {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -59,7 +62,21 @@ final class OutcomeRecorder implements AutoCloseable {
             return false;
         }
         inFlight.put(opId, new InFlight(step, startMillis, startNanos));
+        if (!anyStarted) {
+            anyStarted = true;
+            noteFirstRequest(startMillis);
+        }
         return true;
+    }
+
+    private void noteFirstRequest(long startMillis) {
+        try {
+            Path partial = firstRequest.resolveSibling(firstRequest.getFileName() + ".partial");
+            Files.writeString(partial, Long.toString(startMillis));
+            Files.move(partial, firstRequest, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // The harness falls back to the first recorded outcome: later, but still right.
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -70,6 +71,12 @@ final class StepScenario {
 
     private List<OpenInjectionStep> openInjection() {
         List<OpenInjectionStep> injection = new ArrayList<>();
+        if (!step.delay().isZero()) {
+            injection.add(nothingFor(step.delay()));
+        }
+        if (!step.warmUp().isZero()) {
+            injection.add(constantUsersPerSec(step.ratePerSecond()).during(step.warmUp()));
+        }
         if (!step.ramp().isZero()) {
             injection.add(rampUsersPerSec(0).to(step.ratePerSecond()).during(step.ramp()));
         }
@@ -77,8 +84,9 @@ final class StepScenario {
         return injection;
     }
 
-    private OpenInjectionStep fixedUsers() {
-        return step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp());
+    private OpenInjectionStep[] fixedUsers() {
+        OpenInjectionStep users = step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp());
+        return step.delay().isZero() ? new OpenInjectionStep[] {users} : new OpenInjectionStep[] {nothingFor(step.delay()), users};
     }
 
     private ChainBuilder oneRequest() {
@@ -86,7 +94,7 @@ final class StepScenario {
     }
 
     private ChainBuilder requestLoop() {
-        return asLongAsDuring(session -> !capReached(), step.duration()).on(oneRequest());
+        return asLongAsDuring(session -> !capReached(), step.warmUp().plus(step.duration())).on(oneRequest());
     }
 
     private boolean capReached() {

@@ -12,8 +12,8 @@ record ChartView(String width, String height, String plotLeft, String plotRight,
     /** A tick on an axis: its position and its label. */
     record Tick(String x, String y, String label) {}
 
-    /** A fault window, shaded across every panel and labelled at the top. */
-    record Band(String x, String y, String width, String height, String label, String labelX, String labelY, String title) {}
+    /** A fault window or the warm-up ({@code kind} fault or warm-up), shaded across every panel and labelled at the top. */
+    record Band(String kind, String x, String y, String width, String height, String label, String labelX, String labelY, String title) {}
 
     /** One small chart: a title, a y axis, and bars or lines. */
     record Panel(String title, String titleY, String top, String bottom, List<Tick> yTicks, List<Bar> bars, List<Line> lines,

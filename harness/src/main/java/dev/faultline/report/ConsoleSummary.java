@@ -46,8 +46,8 @@ public final class ConsoleSummary {
         return List.of(oneLine(run.experiment()),
                 run.expect() == null ? "-" : run.expect().name().toLowerCase(Locale.ROOT),
                 VerdictWords.label(run.verdict()).toUpperCase(Locale.ROOT),
-                VerdictWords.passed(run) + "/" + run.checks().size(),
-                Formats.count(requests), rate(run, requests), Formats.millis(p99).replace('—', '-'),
+                VerdictWords.checksCell(run),
+                Formats.count(requests), rate(run, requests), requests > 0 && !Double.isFinite(p99) ? "no answer" : Formats.millis(p99).replace('—', '-'),
                 Formats.duration(Formats.wallTime(run)).replace('—', '-'));
     }
 

@@ -116,7 +116,7 @@ public final class HistoryIndex {
         double p99 = run.load().stream().mapToDouble(StepSummary::p99Millis).filter(Double::isFinite).max().orElse(Double.NaN);
         return new RunRow(Formats.wallClock(run.started()), run.experiment(),
                 run.expect() == null ? "—" : run.expect().name().toLowerCase(Locale.ROOT), VerdictWords.label(run.verdict()),
-                VerdictWords.cssClass(run.verdict()), VerdictWords.passed(run) + "/" + run.checks().size(), Formats.millis(p99),
+                VerdictWords.cssClass(run.verdict()), VerdictWords.checksCell(run), Formats.millis(p99),
                 Formats.duration(Formats.wallTime(run)), reportHref(run), run.runId(), changes, !changes.isEmpty());
     }
 

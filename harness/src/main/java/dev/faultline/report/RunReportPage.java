@@ -29,6 +29,7 @@ final class RunReportPage {
         return new RunReportView(run.experiment(), run.description(), run.runId(),
                 VerdictWords.label(run.verdict()), VerdictWords.cssClass(run.verdict()), VerdictWords.sentence(run),
                 control(run), Formats.isBlank(run.error()) ? null : run.error(), facts(run), checkSummary(run),
+                findings(run), !findings(run).isEmpty(),
                 run.checks().stream().map(check -> check(run, check)).toList(), TimelineChart.of(run),
                 run.faults().stream().map(fault -> fault(run, fault)).toList(), !run.faults().isEmpty(),
                 run.load().stream().map(RunReportPage::step).toList(), !run.load().isEmpty(),
@@ -39,8 +40,13 @@ final class RunReportPage {
                 Formats.wallClock(Instant.now()));
     }
 
+    /** What honest timing showed: requests failing outside faults, faults switched late, a load that did not work. */
+    private static List<String> findings(RunRecord run) {
+        return run.events().stream().filter(e -> "finding".equals(e.type())).map(JournalEvent::message).toList();
+    }
+
     private static RunReportView.Control control(RunRecord run) {
-        if (!ControlOutcome.isControl(run) || run.verdict() == Verdict.ERROR || run.verdict() == Verdict.ABORTED) {
+        if (!ControlOutcome.isControl(run) || run.verdict() == Verdict.ERROR || run.verdict() == Verdict.ABORTED || run.verdict() == Verdict.INCONCLUSIVE) {
             return null;
         }
         ControlOutcome control = ControlOutcome.of(run);
@@ -61,7 +67,11 @@ final class RunReportPage {
     }
 
     private static String checkSummary(RunRecord run) {
-        return VerdictWords.passed(run) + " of " + run.checks().size() + " checks passed";
+        if (ControlOutcome.isControl(run)) {
+            return "control: " + VerdictWords.checksCell(run);
+        }
+        List<CheckResult> checks = VerdictWords.checksProper(run);
+        return checks.stream().filter(CheckResult::passed).count() + " of " + checks.size() + " checks passed";
     }
 
     private static CheckView check(RunRecord run, CheckResult check) {

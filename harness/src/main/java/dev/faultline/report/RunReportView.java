@@ -17,6 +17,8 @@ record RunReportView(
         String error,
         List<Fact> facts,
         String checkSummary,
+        List<String> findings,
+        boolean hasFindings,
         List<CheckView> checks,
         ChartView chart,
         List<FaultView> faults,

@@ -149,6 +149,11 @@ final class TimelineChart {
 
     private List<Band> faultBands(double axisY) {
         List<Band> bands = new ArrayList<>();
+        warmUpUntil(run).ifPresent(until -> {
+            double end = Math.max(0, offsetSeconds(run, until));
+            bands.add(new Band("warm-up", px(time.pixel(0)), px(4), px(Math.max(1, time.pixel(end) - time.pixel(0))), px(axisY - 4), "warm-up",
+                    px(time.pixel(0) + 5), px(axisY - 10), "warm-up: " + seconds(end) + " before the measured load, left out of checks; faults' at counts from its end"));
+        });
         for (FaultWindow fault : run.faults()) {
             double on = Math.max(0, offsetSeconds(run, fault.on()));
             double off = fault.off() == null ? time.max() : Math.max(on, offsetSeconds(run, fault.off()));
@@ -157,10 +162,16 @@ final class TimelineChart {
             String title = fault.name() + " (" + Formats.orDash(fault.kind()) + "): on at " + seconds(on) + ", "
                     + (fault.off() == null ? "never switched off" : "off at " + seconds(off));
             // Labels alternate between two rows so that neighbouring windows do not overwrite each other.
-            bands.add(new Band(px(x), px(4), px(width), px(axisY - 4), fault.name(), px(x + 5),
+            bands.add(new Band("fault", px(x), px(4), px(width), px(axisY - 4), fault.name(), px(x + 5),
                     px(18 + 14 * (bands.size() % 2)), title));
         }
         return bands;
+    }
+
+    /** The end of the warm-up, from the run's warm-up event. */
+    static java.util.Optional<java.time.Instant> warmUpUntil(RunRecord run) {
+        return run.events().stream().filter(e -> "warm-up".equals(e.type()) && e.data() != null && e.data().get("until") != null)
+                .map(e -> java.time.Instant.parse(e.data().get("until"))).findFirst();
     }
 
     private String description() {

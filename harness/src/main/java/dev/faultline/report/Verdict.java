@@ -6,6 +6,11 @@ public enum Verdict {
     MET,
     /** A check failed (expect: pass), or a control's bug went unseen (expect: caught). Exit 1. */
     NOT_MET,
+    /**
+     * The load did not exercise the service — too few requests outside fault windows were ok — so
+     * the checks prove nothing either way (a control's catch included). Exit 1.
+     */
+    INCONCLUSIVE,
     /** A stop condition or the operator aborted the run; every fault was rolled back. Exit 1. */
     ABORTED,
     /** Faultline could not run the experiment (target would not start, ...): no verdict. Exit 3. */

@@ -21,6 +21,7 @@ import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.PreparedLoad;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.report.FaultWindow;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import java.io.IOException;
@@ -58,6 +59,7 @@ public final class ExperimentRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile String abortReason;
     private volatile LoadRun load;
+    private volatile Instant measuredStart;
     private RunObservations observations;
 
     public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
@@ -109,8 +111,13 @@ public final class ExperimentRun {
             journal.record("phase", "load", "load starts: " + describeLoad());
             load = prepared.start(LoadPlans.declared(e, deployment));
             loadStarted = awaitFirstRequest(load);
-            faults.start(loadStarted, e.loadDuration());
-            result = watchLoad(load, deployment, faults, started);
+            measuredStart = loadStarted.plus(e.warmUp());
+            if (!e.warmUp().isZero()) {
+                journal.record("warm-up", "load", "warm-up for " + Durations.format(e.warmUp()) + ": measured load and fault schedule start at " + measuredStart,
+                        Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
+            }
+            faults.start(measuredStart, e.loadDuration());
+            result = watchLoad(load, guard(deployment, started), faults);
             journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
             faults.rollbackAll();
             observations.loadEnded();
@@ -183,17 +190,20 @@ public final class ExperimentRun {
         return first.get();
     }
 
-    private LoadResult watchLoad(LoadRun run, Deployment d, FaultSchedule faults, Instant started) {
-        Instant deadline = started.plus(e.budget());
-        StopGuard guard = new StopGuard(e.stopWhen(), d.targets(), deadline, e.budget());
+    private StopGuard guard(Deployment d, Instant started) {
+        return new StopGuard(e.stopWhen(), d.targets(), started.plus(e.budget()), e.budget());
+    }
+
+    /** Polls the load until it ends; the clock it prints counts from the measured load's start, as the faults' {@code at} do. */
+    private LoadResult watchLoad(LoadRun run, StopGuard guard, FaultSchedule faults) {
         Duration declared = e.loadDuration();
-        Instant loadStart = Instant.now();
-        Instant nextLine = loadStart;
+        Instant nextLine = Instant.now();
         Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
         while (run.isRunning()) {
             requireNotAborted();
             LoadProgress p = run.progress();
-            Optional<String> stop = guard.check(p);
+            boolean warmingUp = Instant.now().isBefore(measuredStart);
+            Optional<String> stop = guard.check(p, warmingUp);
             if (stop.isPresent()) {
                 abortReason = stop.get();
                 console.say(e.name(), "stopping: " + abortReason);
@@ -201,16 +211,17 @@ public final class ExperimentRun {
                 throw new Aborted();
             }
             if (!Instant.now().isBefore(nextLine)) {
-                Duration elapsed = Duration.between(loadStart, Instant.now());
-                console.say(e.name(), String.format("load %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
-                        Durations.format(Duration.ofSeconds(elapsed.toSeconds())), Durations.format(declared), p.requests(), p.recentRatePerSecond(),
+                Duration elapsed = Duration.between(warmingUp ? measuredStart.minus(e.warmUp()) : measuredStart, Instant.now());
+                console.say(e.name(), String.format("%s %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
+                        warmingUp ? "warm-up" : "load", Durations.format(Duration.ofSeconds(Math.max(0, elapsed.toSeconds()))),
+                        Durations.format(warmingUp ? e.warmUp() : declared), p.requests(), p.recentRatePerSecond(),
                         p.ok(), p.failed(), p.indeterminate(), faults.activeFaults().isEmpty() ? "" : "  faults on: " + String.join(", ", faults.activeFaults())));
                 nextLine = Instant.now().plusSeconds(2);
             }
             waitForExit(fork, Duration.ofMillis(500));
         }
         requireNotAborted();
-        Duration left = Duration.between(Instant.now(), deadline);
+        Duration left = Duration.between(Instant.now(), guard.deadline());
         return run.await(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
     }
 
@@ -238,7 +249,22 @@ public final class ExperimentRun {
 
             @Override
             public List<RequestOutcome> outcomes(String step) {
+                return LoadHealth.measured(result.ofStep(step), measuredStart);
+            }
+
+            @Override
+            public List<RequestOutcome> allOutcomes(String step) {
                 return result.ofStep(step);
+            }
+
+            @Override
+            public Duration requestTimeout() {
+                return e.requestTimeout();
+            }
+
+            @Override
+            public List<Window> faultWindows() {
+                return LoadHealth.windows(faults.reach());
             }
         }, faults::windows);
         List<CheckResult> out = new ArrayList<>();
@@ -261,7 +287,8 @@ public final class ExperimentRun {
     private RunRecord record(Path folder, Instant started, Instant loadStarted, LoadResult result, List<CheckResult> checks,
             FaultSchedule faults, Deployment d, String error) {
         List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
-        Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason);
+        List<String> unexercised = result == null || faults == null ? List.of() : judgeLoad(outcomes, faults.windows(), faults.reach());
+        Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
         Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
         Instant origin = loadStarted;
         if (!outcomes.isEmpty()) {
@@ -269,8 +296,30 @@ public final class ExperimentRun {
         }
         return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
                 loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
-                LoadFigures.summaries(e.load(), outcomes), LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
+                LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)),
+                LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
                 faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, abortReason != null ? abortReason : error);
+    }
+
+    /**
+     * Journals and prints what honest timing shows (requests failing clear of every fault, faults
+     * switched late, a step that did not work); returns why the load did not exercise the service,
+     * per step, empty when it did.
+     */
+    private List<String> judgeLoad(List<RequestOutcome> outcomes, List<FaultWindow> windows, List<FaultWindow> reach) {
+        if (measuredStart == null) {
+            return List.of();
+        }
+        List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
+        List<String> unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(reach));
+        List<String> findings = new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
+        LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(reach), measuredStart).ifPresent(f -> findings.add(0, f));
+        unexercised.forEach(u -> findings.add("not exercised: " + u));
+        findings.forEach(f -> {
+            journal.record("finding", "timing", f);
+            console.say(e.name(), "finding: " + f);
+        });
+        return unexercised;
     }
 
     private String describeLoad() {

@@ -33,7 +33,9 @@ public final class FaultSchedule implements AutoCloseable {
     });
     private final Map<String, ActiveFault> active = new LinkedHashMap<>();
     private final Map<String, Instant> onSince = new LinkedHashMap<>();
+    private final Map<String, Instant> switchingSince = new LinkedHashMap<>();
     private final List<FaultWindow> windows = new ArrayList<>();
+    private final List<FaultWindow> reach = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final Map<String, FaultSpec> specs = new LinkedHashMap<>();
 
@@ -68,6 +70,7 @@ public final class FaultSchedule implements AutoCloseable {
                 return false;
             }
             try {
+                switchingSince.put(name, Instant.now());
                 active.put(name, injectors.apply(f).apply(f));
                 Instant now = journal.record("fault", name, "on: " + describe(f), Map.of("kind", f.kind().kindName(), "state", "on"));
                 onSince.put(name, now);
@@ -75,6 +78,7 @@ public final class FaultSchedule implements AutoCloseable {
                 return true;
             } catch (RuntimeException e) {
                 errors.add(e.getMessage());
+                switchingSince.remove(name);
                 journal.record("error", name, "could not switch the fault on: " + e.getMessage());
                 console.say(experiment, "fault " + name + " could NOT be applied: " + e.getMessage());
                 return false;
@@ -97,11 +101,13 @@ public final class FaultSchedule implements AutoCloseable {
             String measured = a.summary().isEmpty() ? "" : " — " + a.summary();
             Instant now = journal.record("fault", name, "off (rolled back)" + measured, data);
             windows.add(new FaultWindow(name, f.kind().kindName(), describe(f) + measured, onSince.remove(name), now));
+            reach.add(new FaultWindow(name, f.kind().kindName(), describe(f), switchingSince.remove(name), now));
             console.say(experiment, "fault " + name + " off");
         } catch (RuntimeException e) {
             errors.add(e.getMessage());
             journal.record("error", name, "rollback failed: " + e.getMessage());
             windows.add(new FaultWindow(name, f.kind().kindName(), describe(f), onSince.remove(name), null));
+            reach.add(new FaultWindow(name, f.kind().kindName(), describe(f), switchingSince.remove(name), null));
         }
         return true;
     }
@@ -127,6 +133,15 @@ public final class FaultSchedule implements AutoCloseable {
     /** When each fault was on, so far. */
     public synchronized List<FaultWindow> windows() {
         return List.copyOf(windows);
+    }
+
+    /**
+     * When each fault could have touched a request: from the moment its switching on began (a
+     * SIGKILL strikes before the injector returns) to the end of its rollback. What runs clear of
+     * these ran clear of every fault.
+     */
+    public synchronized List<FaultWindow> reach() {
+        return List.copyOf(reach);
     }
 
     /** Faults that could not be applied or rolled back. */

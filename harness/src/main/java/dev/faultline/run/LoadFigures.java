@@ -28,9 +28,12 @@ public final class LoadFigures {
             double seconds = mine.isEmpty() ? 0 : Math.max(1, mine.stream().mapToLong(RequestOutcome::endMillis).max().getAsLong()
                     - mine.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong()) / 1000.0;
             double[] latencies = answeredLatencies(mine);
+            // No answer at all (every request timed out, say): no latency to show, not 0 ms.
+            double none = Double.NaN;
             out.add(new StepSummary(step.name(), step.target(), step.request().toString(), mine.size(), ok, failed, indeterminate,
-                    seconds == 0 ? 0 : mine.size() / seconds, percentile(latencies, 50), percentile(latencies, 95),
-                    percentile(latencies, 99), latencies.length == 0 ? 0 : latencies[latencies.length - 1]));
+                    seconds == 0 ? 0 : mine.size() / seconds, latencies.length == 0 ? none : percentile(latencies, 50),
+                    latencies.length == 0 ? none : percentile(latencies, 95), latencies.length == 0 ? none : percentile(latencies, 99),
+                    latencies.length == 0 ? none : latencies[latencies.length - 1]));
         }
         return out;
     }

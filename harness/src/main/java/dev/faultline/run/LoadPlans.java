@@ -21,11 +21,18 @@ public final class LoadPlans {
 
     private LoadPlans() {}
 
-    /** The load as the experiment declares it. */
+    /**
+     * The load as the experiment declares it. Each step warms up for its own warm-up, ending when the
+     * longest one does, so that every step's measured load starts at the same moment; an open
+     * step's request cap grows by what its warm-up sends.
+     */
     public static LoadPlan declared(Experiment e, Deployment d) {
         List<LoadStep> steps = new ArrayList<>();
         for (LoadSpec l : e.load()) {
-            steps.add(step(l, d.addressOf(l.target()), l.duration(), l.maxRequests()));
+            LoadStep s = step(l, d.addressOf(l.target()), l.duration(), l.maxRequests());
+            long warmUpCap = l.workload() == Workload.OPEN && l.maxRequests() > 0 ? (long) Math.ceil(l.rate().perSecond() * l.warmUp().toMillis() / 1000.0) : 0;
+            steps.add(new LoadStep(s.name(), s.baseUrl(), s.method(), s.path(), s.headers(), s.body(), s.workload(), s.ratePerSecond(), s.users(),
+                    s.ramp(), s.duration(), (int) Math.min(Integer.MAX_VALUE, s.maxRequests() + warmUpCap), e.warmUp().minus(l.warmUp()), l.warmUp()));
         }
         return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
     }

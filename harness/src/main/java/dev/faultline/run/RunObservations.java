@@ -282,6 +282,21 @@ public final class RunObservations implements AutoCloseable {
             }
 
             @Override
+            public List<RequestOutcome> allOutcomes(String step) {
+                return base.allOutcomes(step);
+            }
+
+            @Override
+            public Duration requestTimeout() {
+                return base.requestTimeout();
+            }
+
+            @Override
+            public List<Window> faultWindows() {
+                return base.faultWindows();
+            }
+
+            @Override
             public List<String> steps() {
                 return e.load().stream().map(l -> l.name()).toList();
             }

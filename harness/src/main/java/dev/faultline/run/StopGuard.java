@@ -35,11 +35,22 @@ final class StopGuard {
         this.budget = budget;
     }
 
-    /** The reason to stop now, if any. */
-    Optional<String> check(LoadProgress progress) {
+    /** When the budget runs out. */
+    Instant deadline() {
+        return deadline;
+    }
+
+    /**
+     * The reason to stop now, if any. While the service warms up only the budget and dead targets
+     * count: the error rate is sampled from the measured load on.
+     */
+    Optional<String> check(LoadProgress progress, boolean warmingUp) {
         long now = System.currentTimeMillis();
         if (Instant.now().isAfter(deadline)) {
             return Optional.of("the wall-clock budget of " + Durations.format(budget) + " ran out");
+        }
+        if (warmingUp) {
+            samples.clear();
         }
         samples.addLast(new Sample(now, progress.requests(), progress.failed() + progress.indeterminate()));
         while (samples.size() > 1 && samples.peekFirst().atMillis() < now - ERROR_WINDOW_MILLIS) {
@@ -51,7 +62,7 @@ final class StopGuard {
                 if (t != null && !t.isAlive()) {
                     return Optional.of("target " + d.target() + " died (stop-when: target-died)");
                 }
-            } else if (c instanceof StopConditions.ErrorRateAbove e) {
+            } else if (c instanceof StopConditions.ErrorRateAbove e && !warmingUp) {
                 Sample first = samples.peekFirst();
                 long requests = progress.requests() - first.requests();
                 long errors = progress.failed() + progress.indeterminate() - first.errors();

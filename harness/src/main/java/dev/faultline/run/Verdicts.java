@@ -16,6 +16,15 @@ final class Verdicts {
     private Verdicts() {}
 
     static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason) {
+        return judge(e, checks, error, abortReason, List.of());
+    }
+
+    /**
+     * @param unexercised why the load did not exercise the service, per step (empty: it did). A
+     *     run that was not exercised is INCONCLUSIVE rather than MET, and a control's catch or miss
+     *     counts for nothing; a plain experiment whose check failed is still NOT MET.
+     */
+    static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason, List<String> unexercised) {
         // An abort comes first, whatever phase it came in: stopping the run is what made a target
         // "exit with code 143 before it became healthy", and that error says nothing of the target.
         if (abortReason != null) {
@@ -26,7 +35,12 @@ final class Verdicts {
         }
         List<CheckResult> failed = checks.stream().filter(c -> c.status() == CheckStatus.FAILED).toList();
         List<CheckResult> errored = checks.stream().filter(c -> c.status() == CheckStatus.ERROR).toList();
+        String notExercised = unexercised.isEmpty() ? null
+                : "the load did not exercise the service — " + String.join("; ", unexercised) + ". Fix the load (path, target, health) or warm the service up";
         if (e.expect() == Expectation.CAUGHT) {
+            if (notExercised != null) {
+                return new Judgement(Verdict.INCONCLUSIVE, "Inconclusive (control): " + notExercised + "; a catch on a service that did not work proves nothing.");
+            }
             List<CheckResult> catching = failed.stream().filter(c -> e.caughtBy().isEmpty() || e.caughtBy().contains(c.name())).toList();
             if (!catching.isEmpty()) {
                 CheckResult c = catching.get(0);
@@ -44,6 +58,9 @@ final class Verdicts {
         }
         if (!errored.isEmpty()) {
             return new Judgement(Verdict.ERROR, "No verdict: " + names(errored) + " could not be evaluated — " + evidence(errored.get(0)));
+        }
+        if (notExercised != null) {
+            return new Judgement(Verdict.INCONCLUSIVE, "Inconclusive: " + notExercised + "; the checks that held (" + names(checks) + ") prove nothing.");
         }
         return new Judgement(Verdict.MET, (checks.size() == 1 ? "Met: its one check held (" : "Met: all " + checks.size() + " checks held (") + names(checks) + ").");
     }

@@ -217,4 +217,31 @@ class ExperimentLoaderTest {
 
         assertThat(ExperimentLoader.loadAll(List.of(catalog))).extracting(LoadedExperiment::name).contains("counter-locked", "counter-atomic", "counter-racy");
     }
+
+    @Test
+    void response_time_and_error_rate_bind_with_their_defaults_and_a_step_takes_a_warm_up_and_min_ok() throws IOException {
+        Experiment e = ExperimentLoader.load(write("ok.yaml", VALID.replace("    duration: 8s\n", "    duration: 8s\n    warm-up: 3s\n    min-ok: 80%\n")
+                + "  - response-time: {load: increments, at-most: 300ms, outside-faults: true}\n"
+                + "  - error-rate: {load: increments, at-most: 1%}\n")).experiment();
+
+        assertThat(e.load().get(0).warmUp()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(e.load().get(0).minOk()).isEqualTo(Percent.parse("80%"));
+        assertThat(e.warmUp()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(e.checks().get(1)).isEqualTo(new CheckSpecs.ResponseTime("response-time", null, "increments", 99, Duration.ofMillis(300), null, true));
+        assertThat(e.checks().get(2)).isEqualTo(new CheckSpecs.ErrorRate("error-rate", "increments", Percent.parse("1%"), null, false));
+        assertThat(ExperimentLoader.load(write("plain.yaml", VALID)).experiment().load().get(0).minOk()).as("the default").isEqualTo(Percent.parse("90%"));
+    }
+
+    @Test
+    void a_latency_check_refuses_an_unknown_fault_both_scopes_at_once_and_a_percentile_out_of_range() throws IOException {
+        List<ExperimentError> errors = errorsOf(VALID
+                + "  - response-time: {load: increments, at-most: 300ms, percentile: 100.5, during: slo, outside-faults: true}\n"
+                + "faults:\n  - name: slow\n    at: 1s\n    kill-worker: {target: counter, count: 1}\n");
+
+        String file = dir.resolve("x.yaml").toString();
+        assertThat(errors).extracting(ExperimentError::toString).containsExactly(
+                file + ":15:67: checks[1].response-time.percentile: the percentile must lie above 0 and at most 100\n    fix: e.g. percentile: 99",
+                file + ":15:82: checks[1].response-time.during: no fault is named \"slo\"\n    fix: did you mean \"slow\"?",
+                file + ":15:103: checks[1].response-time.outside-faults: during and outside-faults exclude each other\n    fix: keep one: during: <fault> or outside-faults: true");
+    }
 }

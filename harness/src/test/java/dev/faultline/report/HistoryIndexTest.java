@@ -87,4 +87,15 @@ class HistoryIndexTest {
 
         assertThat(html).contains("No run has written a journal.json in this folder yet.");
     }
+
+    @Test
+    void an_inconclusive_run_is_marked_apart_from_a_failure() throws Exception {
+        RunReports.write(run(1, 30, CheckStatus.PASSED, Verdict.MET));
+        RunReports.write(run(2, 30, CheckStatus.PASSED, Verdict.INCONCLUSIVE));
+
+        String html = ReportFormats.visible(Files.readString(HistoryIndex.rebuild(reports)));
+
+        assertThat(html).contains("<a class=\"mark inconclusive\" href=\"./20250312-090000-" + EXPERIMENT + "/index.html\"")
+                .contains("<li class=\"worse\">verdict met → inconclusive</li>").doesNotContain("mark not-met");
+    }
 }

@@ -150,4 +150,16 @@ class JUnitReportTest {
         assertThat(root.getAttribute("failures")).isEqualTo("2");
         assertThat(root.getAttribute("errors")).isEqualTo("1");
     }
+
+    @Test
+    void an_inconclusive_run_is_an_error_testcase_because_no_verdict_on_the_service_was_reached() {
+        Document junit = written(SampleRuns.inconclusive(reports.resolve("inc")));
+
+        Element error = only(testcase(junit, "run inconclusive"), "error");
+        assertThat(error.getAttribute("type")).isEqualTo("faultline.inconclusive");
+        assertThat(error.getAttribute("message")).isEqualTo(
+                "Inconclusive: the load did not exercise the service — step orders: only 0 of 10 requests outside fault windows were ok.");
+        assertThat(junit.getDocumentElement().getAttribute("errors")).isEqualTo("1");
+        assertThat(junit.getDocumentElement().getAttribute("failures")).as("no check failed").isEqualTo("0");
+    }
 }

@@ -114,4 +114,15 @@ class RunReportsTest {
         assertThat(Links.relative("gatling/run 1/index.html")).isEqualTo("./gatling/run%201/index.html");
         assertThat(Links.relative("logs/a?b#c.log")).isEqualTo("./logs/a%3Fb%23c.log");
     }
+
+    @Test
+    void an_inconclusive_run_is_coloured_apart_shows_its_findings_and_shades_the_warm_up() throws Exception {
+        String html = Files.readString(RunReports.write(SampleRuns.inconclusive(reports.resolve("inc"))));
+
+        assertThat(html).contains("<div class=\"verdict inconclusive\" id=\"verdict\">").contains("<span class=\"pill inconclusive\">inconclusive</span>")
+                .contains("<li>10 of 10 requests failed or timed out outside any fault window: first at 0.1 s (orders-1, failed: HTTP status 404)</li>")
+                .contains("<li>fault slow went on 1.2 s late: declared at 3.0 s, on at 4.2 s</li>")
+                .contains("<g class=\"warm-up\">").contains(">warm-up</text>")
+                .as("the steady-state probe is not counted as a check").contains("1 of 1 checks passed");
+    }
 }

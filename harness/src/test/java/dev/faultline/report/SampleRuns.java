@@ -49,6 +49,38 @@ final class SampleRuns {
         return run.build();
     }
 
+    /**
+     * Every request answered 404 outside any fault; its one check held, its steady-state probe too,
+     * and a warm-up and two findings were journalled.
+     */
+    static RunRecord inconclusive(Path folder) {
+        Builder run = builder(folder, "orders-on-a-wrong-path");
+        run.verdict = Verdict.INCONCLUSIVE;
+        run.verdictSentence = "Inconclusive: the load did not exercise the service — step orders: only 0 of 10 requests outside fault windows were ok.";
+        run.checks = List.of(new CheckResult("no-deadlock", "no-deadlock", CheckStatus.PASSED, "deadlocked threads", "none", "none", List.of()),
+                new CheckResult("steady-state:healthy", "steady-state", CheckStatus.PASSED, "$.status", "equals UP", "UP", List.of()));
+        run.load = List.of(new StepSummary("orders", "shop", "GET /order", 10, 0, 10, 0, 5.0, 2, 3, 4, 4));
+        run.faults = List.of();
+        run.events = new ArrayList<>(run.events);
+        run.events.add(new JournalEvent(START.plusMillis(4_200), "warm-up", "load", "warm-up for 3s",
+                Map.of("from", START.plusMillis(4_200).toString(), "until", START.plusMillis(7_200).toString())));
+        run.events.add(new JournalEvent(START.plusSeconds(40), "finding", "timing",
+                "10 of 10 requests failed or timed out outside any fault window: first at 0.1 s (orders-1, failed: HTTP status 404)", Map.of()));
+        run.events.add(new JournalEvent(START.plusSeconds(40), "finding", "timing", "fault slow went on 1.2 s late: declared at 3.0 s, on at 4.2 s",
+                Map.of()));
+        return run.build();
+    }
+
+    /** Aborted by stop-when after every request of a cold service timed out: no answer, so no latency. */
+    static RunRecord abortedWithoutAnswers(Path folder) {
+        Builder run = builder(folder, "cold-start-aborted");
+        run.verdict = Verdict.ABORTED;
+        run.verdictSentence = null;
+        run.error = "the error rate over the last 5 s was 100%, above 50% (stop-when: error-rate-above)";
+        run.load = List.of(new StepSummary("orders", "shop", "GET /order", 176, 0, 0, 176, 35.2, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        return run.build();
+    }
+
     static RunRecord controlUnseen(Path folder) {
         Builder run = builder(folder, "counter-control-unsynchronized");
         run.expect = Expectation.CAUGHT;
