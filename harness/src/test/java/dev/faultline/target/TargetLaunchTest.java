@@ -62,7 +62,7 @@ class TargetLaunchTest {
 
         assertThat(e.getMessage()).isEqualTo("target plain: GET /actuator/health answered 404: set `health:` to a path your service answers 2xx on");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("the 60 s startup timeout was not waited out").isLessThan(Duration.ofSeconds(10));
-        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).as("the service was stopped").isEmpty();
+        assertThat(liveChildrenButTheGuardian()).as("the service was stopped").isZero();
     }
 
     @Test
