@@ -61,7 +61,8 @@ class SpinningSelectStrategyTest {
   @Test
   void an_event_during_the_io_spin_is_caught_without_sleeping() throws Exception {
     AtomicInteger polls = new AtomicInteger();
-    int strategy = onLoop(() -> new SpinningSelectStrategy(5_000 * MILLI, 0).calculateStrategy(readyAfter(50, 2, polls), false));
+    // a budget as long as the spin: 50 polls that yield the core must not run out of it on a busy machine
+    int strategy = onLoop(() -> new SpinningSelectStrategy(5_000 * MILLI, 0, 5_000 * MILLI).calculateStrategy(readyAfter(50, 2, polls), false));
     assertThat(strategy).isEqualTo(2);
     assertThat(polls).hasValue(51);
   }
@@ -107,9 +108,10 @@ class SpinningSelectStrategyTest {
     AtomicInteger polls = new AtomicInteger();
     AtomicInteger runs = new AtomicInteger();
     int strategy = onLoop(() -> {
-      PreciseDeadlines.ofThisThread().add(System.nanoTime() + 4 * MILLI, runs::incrementAndGet);
+      // far enough that 20 polls reach the I/O first even when the scheduler takes the core away
+      PreciseDeadlines.ofThisThread().add(System.nanoTime() + 2_000 * MILLI, runs::incrementAndGet);
       try {
-        return new SpinningSelectStrategy(0, 5 * MILLI).calculateStrategy(readyAfter(20, 1, polls), false);
+        return new SpinningSelectStrategy(0, 3_000 * MILLI, 5_000 * MILLI).calculateStrategy(readyAfter(20, 1, polls), false);
       } finally {
         PreciseDeadlines.ofThisThread().runDue(Long.MAX_VALUE);
       }
