@@ -13,18 +13,33 @@ import java.util.List;
  * @param observed what was observed, e.g. "value = 1874"
  * @param evidence lines of evidence, most telling first
  */
-public record CheckResult(String name, String kind, CheckStatus status, String measured, String bound, String observed, List<String> evidence) {
+public record CheckResult(
+    String name,
+    String kind,
+    CheckStatus status,
+    String measured,
+    String bound,
+    String observed,
+    List<String> evidence) {
 
-    public CheckResult {
-        evidence = evidence == null ? List.of() : List.copyOf(evidence);
-    }
+  public CheckResult {
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
+  }
 
-    public boolean passed() {
-        return status == CheckStatus.PASSED;
-    }
+  public boolean passed() {
+    return status == CheckStatus.PASSED;
+  }
 
-    /** One sentence for consoles and JUnit messages. */
-    public String summary() {
-        return name + " " + status.name().toLowerCase(java.util.Locale.ROOT) + ": " + measured + "; expected " + bound + ", observed " + observed;
-    }
+  /** One sentence for consoles and JUnit messages. */
+  public String summary() {
+    return name
+        + " "
+        + status.name().toLowerCase(java.util.Locale.ROOT)
+        + ": "
+        + measured
+        + "; expected "
+        + bound
+        + ", observed "
+        + observed;
+  }
 }

@@ -6,30 +6,43 @@ import dev.faultline.observe.DeadlockReport;
 import dev.faultline.observe.ObserveException;
 import java.util.List;
 
-/** Takes one more deadlock sample after load and judges it, the samples of the load and the outcomes with {@link Deadlocks}. */
+/**
+ * Takes one more deadlock sample after load and judges it, the samples of the load and the outcomes
+ * with {@link Deadlocks}.
+ */
 final class NoDeadlockCheck implements Check {
 
-    private final CheckSpecs.NoDeadlock spec;
-    NoDeadlockCheck(CheckSpecs.NoDeadlock spec) {
-        this.spec = spec;
-    }
+  private final CheckSpecs.NoDeadlock spec;
 
-    @Override
-    public String name() {
-        return spec.name();
-    }
+  NoDeadlockCheck(CheckSpecs.NoDeadlock spec) {
+    this.spec = spec;
+  }
 
-    @Override
-    public CheckResult evaluate(CheckContext context) {
-        DeadlockReport after = null;
-        String unseen = null;
-        try {
-            after = context.observer(spec.target()).deadlocks();
-        } catch (ObserveException e) {
-            unseen = e.getMessage();
-        }
-        List<RequestOutcome> requests = spec.load() != null ? context.outcomes(spec.load())
-                : context.steps().stream().flatMap(s -> context.outcomes(s).stream()).toList();
-        return Deadlocks.judge(spec.name(), spec.target(), context.deadlocksDuringLoad(spec.target()).orElse(null), after, unseen, requests, spec.bound());
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public CheckResult evaluate(CheckContext context) {
+    DeadlockReport after = null;
+    String unseen = null;
+    try {
+      after = context.observer(spec.target()).deadlocks();
+    } catch (ObserveException e) {
+      unseen = e.getMessage();
     }
+    List<RequestOutcome> requests =
+        spec.load() != null
+            ? context.outcomes(spec.load())
+            : context.steps().stream().flatMap(s -> context.outcomes(s).stream()).toList();
+    return Deadlocks.judge(
+        spec.name(),
+        spec.target(),
+        context.deadlocksDuringLoad(spec.target()).orElse(null),
+        after,
+        unseen,
+        requests,
+        spec.bound());
+  }
 }

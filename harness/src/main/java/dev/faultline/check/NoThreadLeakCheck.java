@@ -20,48 +20,72 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class NoThreadLeakCheck implements Check {
 
-    private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration POLL = Duration.ofMillis(500);
 
-    private final CheckSpecs.NoThreadLeak spec;
+  private final CheckSpecs.NoThreadLeak spec;
 
-    NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec) {
-        this.spec = spec;
+  NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec) {
+    this.spec = spec;
+  }
+
+  @Override
+  public String name() {
+    return spec.name();
+  }
+
+  @Override
+  public CheckResult evaluate(CheckContext context) {
+    Optional<ThreadSnapshot> baseline = context.baseline(spec.target());
+    if (baseline.isEmpty()) {
+      return error("no baseline of the target's threads was taken before load");
     }
-
-    @Override
-    public String name() {
-        return spec.name();
+    List<ThreadCensus> duringLoad = context.threadCensuses(spec.target());
+    Optional<ThreadLeaks.WorkClock> clock =
+        ThreadLeaks.WorkClock.of(
+            context.steps().stream()
+                .flatMap(s -> context.outcomes(s).stream())
+                .map(RequestOutcome::startMillis)
+                .toList());
+    long t0 = System.nanoTime();
+    AtomicReference<CheckResult> last = new AtomicReference<>();
+    try {
+      ThreadObserver observer = context.observer(spec.target());
+      await(spec.name() + " on target " + spec.target())
+          .atMost(spec.settle().plus(POLL))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(POLL)
+          .until(
+              () -> {
+                CheckResult r =
+                    ThreadLeaks.judge(
+                        spec,
+                        baseline.get(),
+                        duringLoad,
+                        clock,
+                        observer.snapshot(),
+                        Duration.ofNanos(System.nanoTime() - t0));
+                last.set(r);
+                return r.passed();
+              });
+    } catch (ConditionTimeoutException e) {
+      // The last judgement, taken at the end of settle, is the verdict.
+    } catch (ObserveException e) {
+      return error(e.getMessage());
     }
+    return last.get() != null
+        ? last.get()
+        : error(
+            "no snapshot of the threads could be taken within " + spec.settle().toMillis() + " ms");
+  }
 
-    @Override
-    public CheckResult evaluate(CheckContext context) {
-        Optional<ThreadSnapshot> baseline = context.baseline(spec.target());
-        if (baseline.isEmpty()) {
-            return error("no baseline of the target's threads was taken before load");
-        }
-        List<ThreadCensus> duringLoad = context.threadCensuses(spec.target());
-        Optional<ThreadLeaks.WorkClock> clock = ThreadLeaks.WorkClock.of(
-                context.steps().stream().flatMap(s -> context.outcomes(s).stream()).map(RequestOutcome::startMillis).toList());
-        long t0 = System.nanoTime();
-        AtomicReference<CheckResult> last = new AtomicReference<>();
-        try {
-            ThreadObserver observer = context.observer(spec.target());
-            await(spec.name() + " on target " + spec.target()).atMost(spec.settle().plus(POLL)).pollDelay(Duration.ZERO).pollInterval(POLL)
-                    .until(() -> {
-                        CheckResult r = ThreadLeaks.judge(spec, baseline.get(), duringLoad, clock, observer.snapshot(), Duration.ofNanos(System.nanoTime() - t0));
-                        last.set(r);
-                        return r.passed();
-                    });
-        } catch (ConditionTimeoutException e) {
-            // The last judgement, taken at the end of settle, is the verdict.
-        } catch (ObserveException e) {
-            return error(e.getMessage());
-        }
-        return last.get() != null ? last.get() : error("no snapshot of the threads could be taken within " + spec.settle().toMillis() + " ms");
-    }
-
-    private CheckResult error(String why) {
-        return new CheckResult(spec.name(), spec.kindName(), CheckStatus.ERROR, "threads of target " + spec.target() + " against the baseline before load",
-                "observable", "not observed", List.of(why));
-    }
+  private CheckResult error(String why) {
+    return new CheckResult(
+        spec.name(),
+        spec.kindName(),
+        CheckStatus.ERROR,
+        "threads of target " + spec.target() + " against the baseline before load",
+        "observable",
+        "not observed",
+        List.of(why));
+  }
 }

@@ -19,27 +19,27 @@ import java.util.List;
  */
 public record ThreadCensus(Instant at, List<Counted> threads, int system, int ownObservation) {
 
-    /** One counted thread: its name and whether it waited idle for work in a pool. */
-    public record Counted(String name, boolean idle) {}
+  /** One counted thread: its name and whether it waited idle for work in a pool. */
+  public record Counted(String name, boolean idle) {}
 
-    public ThreadCensus {
-        threads = List.copyOf(threads);
-    }
+  public ThreadCensus {
+    threads = List.copyOf(threads);
+  }
 
-    /** The census of a snapshot. */
-    public static ThreadCensus of(ThreadSnapshot snapshot) {
-        int system = 0;
-        int own = 0;
-        List<Counted> counted = new ArrayList<>();
-        for (ThreadDetail t : snapshot.threads()) {
-            if (ThreadFamilies.isSystem(t.name())) {
-                system++;
-            } else if (ThreadFamilies.isOwnObservation(t)) {
-                own++;
-            } else {
-                counted.add(new Counted(t.name(), ThreadFamilies.isIdleWorker(t)));
-            }
-        }
-        return new ThreadCensus(snapshot.at(), counted, system, own);
+  /** The census of a snapshot. */
+  public static ThreadCensus of(ThreadSnapshot snapshot) {
+    int system = 0;
+    int own = 0;
+    List<Counted> counted = new ArrayList<>();
+    for (ThreadDetail t : snapshot.threads()) {
+      if (ThreadFamilies.isSystem(t.name())) {
+        system++;
+      } else if (ThreadFamilies.isOwnObservation(t)) {
+        own++;
+      } else {
+        counted.add(new Counted(t.name(), ThreadFamilies.isIdleWorker(t)));
+      }
     }
+    return new ThreadCensus(snapshot.at(), counted, system, own);
+  }
 }

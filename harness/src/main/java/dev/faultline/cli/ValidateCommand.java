@@ -10,21 +10,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code faultline validate <file|dir>...}: checks experiment files without starting anything. */
-@Command(name = "validate", description = "Check experiment files; start nothing. Exit 0 if all are valid, 2 otherwise.")
+@Command(
+    name = "validate",
+    description = "Check experiment files; start nothing. Exit 0 if all are valid, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "<file|dir>", description = "Experiment files or folders of them.")
-    List<Path> paths;
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "<file|dir>",
+      description = "Experiment files or folders of them.")
+  List<Path> paths;
 
-    @Override
-    public Integer call() {
-        try {
-            List<LoadedExperiment> ok = ExperimentLoader.loadAll(paths);
-            ok.forEach(x -> System.out.println("ok  " + x.file() + "  (" + x.name() + ")"));
-            return 0;
-        } catch (InvalidExperimentException e) {
-            System.err.println(e.getMessage());
-            return FaultlineCli.INVALID;
-        }
+  @Override
+  public Integer call() {
+    try {
+      List<LoadedExperiment> ok = ExperimentLoader.loadAll(paths);
+      ok.forEach(x -> System.out.println("ok  " + x.file() + "  (" + x.name() + ")"));
+      return 0;
+    } catch (InvalidExperimentException e) {
+      System.err.println(e.getMessage());
+      return FaultlineCli.INVALID;
     }
+  }
 }

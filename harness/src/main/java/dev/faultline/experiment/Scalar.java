@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Scalar {
-    /** A regular expression for the JSON Schema. */
-    String pattern();
+  /** A regular expression for the JSON Schema. */
+  String pattern();
 
-    /** A correct example, used in fix hints. */
-    String example();
+  /** A correct example, used in fix hints. */
+  String example();
 }

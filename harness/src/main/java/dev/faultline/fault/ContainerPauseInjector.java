@@ -13,49 +13,51 @@ import java.util.Map;
  */
 final class ContainerPauseInjector implements FaultInjector {
 
-    private final String target;
-    private final ContainerControl container;
+  private final String target;
+  private final ContainerControl container;
 
-    ContainerPauseInjector(String target, ContainerControl container) {
-        this.target = target;
-        this.container = container;
+  ContainerPauseInjector(String target, ContainerControl container) {
+    this.target = target;
+    this.container = container;
+  }
+
+  @Override
+  public ActiveFault apply(FaultSpec fault) {
+    container.pause();
+    return new ActivePause(fault.name(), System.nanoTime());
+  }
+
+  private final class ActivePause extends OnceRollback {
+    private final long pausedAtNanos;
+    private volatile long pausedMillis = -1;
+
+    ActivePause(String name, long pausedAtNanos) {
+      super(name);
+      this.pausedAtNanos = pausedAtNanos;
     }
 
     @Override
-    public ActiveFault apply(FaultSpec fault) {
-        container.pause();
-        return new ActivePause(fault.name(), System.nanoTime());
+    protected void undo() {
+      container.unpause();
+      pausedMillis = (System.nanoTime() - pausedAtNanos) / 1_000_000;
     }
 
-    private final class ActivePause extends OnceRollback {
-        private final long pausedAtNanos;
-        private volatile long pausedMillis = -1;
-
-        ActivePause(String name, long pausedAtNanos) {
-            super(name);
-            this.pausedAtNanos = pausedAtNanos;
-        }
-
-        @Override
-        protected void undo() {
-            container.unpause();
-            pausedMillis = (System.nanoTime() - pausedAtNanos) / 1_000_000;
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("target", target);
-            f.put("container", container.containerId().substring(0, 12));
-            if (pausedMillis >= 0) {
-                f.put("pausedMillis", String.valueOf(pausedMillis));
-            }
-            return f;
-        }
-
-        @Override
-        public String summary() {
-            return pausedMillis < 0 ? "" : "container of " + target + " paused for " + pausedMillis / 1000.0 + " s, then unpaused";
-        }
+    @Override
+    public Map<String, String> figures() {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("target", target);
+      f.put("container", container.containerId().substring(0, 12));
+      if (pausedMillis >= 0) {
+        f.put("pausedMillis", String.valueOf(pausedMillis));
+      }
+      return f;
     }
+
+    @Override
+    public String summary() {
+      return pausedMillis < 0
+          ? ""
+          : "container of " + target + " paused for " + pausedMillis / 1000.0 + " s, then unpaused";
+    }
+  }
 }

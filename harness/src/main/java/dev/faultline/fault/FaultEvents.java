@@ -10,9 +10,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface FaultEvents {
 
-    /** Discards every event. */
-    FaultEvents NONE = (fault, message, data) -> {};
+  /** Discards every event. */
+  FaultEvents NONE = (fault, message, data) -> {};
 
-    /** Records that something happened to {@code fault} now. */
-    void record(String fault, String message, Map<String, String> data);
+  /** Records that something happened to {@code fault} now. */
+  void record(String fault, String message, Map<String, String> data);
 }

@@ -5,22 +5,22 @@ import dev.faultline.InfrastructureException;
 /** A fault could not be applied or rolled back. Carries the fault's name. */
 public final class FaultException extends InfrastructureException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final String fault;
+  private final String fault;
 
-    public FaultException(String fault, String message, Throwable cause) {
-        super("fault " + fault + ": " + message, cause);
-        this.fault = fault;
-    }
+  public FaultException(String fault, String message, Throwable cause) {
+    super("fault " + fault + ": " + message, cause);
+    this.fault = fault;
+  }
 
-    public FaultException(String fault, String message) {
-        super("fault " + fault + ": " + message);
-        this.fault = fault;
-    }
+  public FaultException(String fault, String message) {
+    super("fault " + fault + ": " + message);
+    this.fault = fault;
+  }
 
-    /** The fault's name in the experiment. */
-    public String fault() {
-        return fault;
-    }
+  /** The fault's name in the experiment. */
+  public String fault() {
+    return fault;
+  }
 }

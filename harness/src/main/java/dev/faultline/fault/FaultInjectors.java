@@ -9,55 +9,66 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.util.Map;
 
 /**
- * Picks the injector for each fault of a run: network faults go to Toxiproxy, process faults to
- * the operating system (to Docker for container targets), worker kills and assaults to the target's own control endpoints. Thread-safe.
+ * Picks the injector for each fault of a run: network faults go to Toxiproxy, process faults to the
+ * operating system (to Docker for container targets), worker kills and assaults to the target's own
+ * control endpoints. Thread-safe.
  */
 public final class FaultInjectors {
 
-    private final Map<String, Target> targets;
-    private final ToxiproxyClient toxiproxy;
-    private final long seed;
-    private final FaultEvents events;
+  private final Map<String, Target> targets;
+  private final ToxiproxyClient toxiproxy;
+  private final long seed;
+  private final FaultEvents events;
 
-    /**
-     * @param targets the run's targets by name (looked up when a fault switches on, so a map filled
-     *     later works)
-     * @param toxiproxy the run's Toxiproxy client, or null when the run has no proxies
-     * @param seed the experiment's seed, for faults that draw at random (kill-worker's rate)
-     * @param events where faults report what happens while they are on
-     */
-    public FaultInjectors(Map<String, Target> targets, ToxiproxyClient toxiproxy, long seed, FaultEvents events) {
-        this.targets = targets;
-        this.toxiproxy = toxiproxy;
-        this.seed = seed;
-        this.events = events;
-    }
+  /**
+   * @param targets the run's targets by name (looked up when a fault switches on, so a map filled
+   *     later works)
+   * @param toxiproxy the run's Toxiproxy client, or null when the run has no proxies
+   * @param seed the experiment's seed, for faults that draw at random (kill-worker's rate)
+   * @param events where faults report what happens while they are on
+   */
+  public FaultInjectors(
+      Map<String, Target> targets, ToxiproxyClient toxiproxy, long seed, FaultEvents events) {
+    this.targets = targets;
+    this.toxiproxy = toxiproxy;
+    this.seed = seed;
+    this.events = events;
+  }
 
-    /** The injector for {@code fault}; throws {@link FaultException} if what it needs is missing. */
-    public FaultInjector forFault(FaultSpec fault) {
-        if (fault.kind() instanceof ToxicFault) {
-            if (toxiproxy == null) {
-                throw new FaultException(fault.name(), "a network fault needs a proxy, and this run has none; declare the proxy or a target's calls");
-            }
-            return new ToxicInjector(toxiproxy);
-        } else if (fault.kind() instanceof ProcessFaults.KillProcess k) {
-            return new ProcessKillInjector(target(fault, k.target()), events);
-        } else if (fault.kind() instanceof ProcessFaults.PauseProcess p) {
-            Target t = target(fault, p.target());
-            return t instanceof ContainerControl c ? new ContainerPauseInjector(t.name(), c) : new ProcessPauseInjector(t);
-        } else if (fault.kind() instanceof ProcessFaults.KillWorker w) {
-            return new WorkerKillInjector(target(fault, w.target()), seed);
-        } else if (fault.kind() instanceof ProcessFaults.Assault a) {
-            return new ChaosMonkeyInjector(target(fault, a.target()));
-        }
-        throw new FaultException(fault.name(), "no injector for fault kind " + fault.kind().kindName());
+  /** The injector for {@code fault}; throws {@link FaultException} if what it needs is missing. */
+  public FaultInjector forFault(FaultSpec fault) {
+    if (fault.kind() instanceof ToxicFault) {
+      if (toxiproxy == null) {
+        throw new FaultException(
+            fault.name(),
+            "a network fault needs a proxy, and this run has none; declare the proxy or a target's calls");
+      }
+      return new ToxicInjector(toxiproxy);
+    } else if (fault.kind() instanceof ProcessFaults.KillProcess k) {
+      return new ProcessKillInjector(target(fault, k.target()), events);
+    } else if (fault.kind() instanceof ProcessFaults.PauseProcess p) {
+      Target t = target(fault, p.target());
+      return t instanceof ContainerControl c
+          ? new ContainerPauseInjector(t.name(), c)
+          : new ProcessPauseInjector(t);
+    } else if (fault.kind() instanceof ProcessFaults.KillWorker w) {
+      return new WorkerKillInjector(target(fault, w.target()), seed);
+    } else if (fault.kind() instanceof ProcessFaults.Assault a) {
+      return new ChaosMonkeyInjector(target(fault, a.target()));
     }
+    throw new FaultException(fault.name(), "no injector for fault kind " + fault.kind().kindName());
+  }
 
-    private Target target(FaultSpec fault, String name) {
-        Target t = targets.get(name);
-        if (t == null) {
-            throw new FaultException(fault.name(), "target " + name + " is not running in this run; running: " + String.join(", ", targets.keySet()));
-        }
-        return t;
+  private Target target(FaultSpec fault, String name) {
+    Target t = targets.get(name);
+    if (t == null) {
+      throw new FaultException(
+          fault.name(),
+          "target "
+              + name
+              + " is not running in this run; running: "
+              + String.join(", ", targets.keySet()));
     }
+    return t;
+  }
 }

@@ -18,75 +18,96 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ProcessPauseInjector implements FaultInjector {
 
-    private static final Duration STATE_BOUND = Duration.ofSeconds(5);
+  private static final Duration STATE_BOUND = Duration.ofSeconds(5);
 
-    private final Target target;
+  private final Target target;
 
-    ProcessPauseInjector(Target target) {
-        this.target = target;
+  ProcessPauseInjector(Target target) {
+    this.target = target;
+  }
+
+  @Override
+  public ActiveFault apply(FaultSpec fault) {
+    long pid = ProcessKillInjector.processOf(fault.name(), target, "pause").pid();
+    StoppedProcesses.stop(pid, "target " + target.name() + " (fault " + fault.name() + ")");
+    ActivePause active = new ActivePause(fault.name(), pid, System.nanoTime());
+    try {
+      awaitState(fault.name(), pid, true);
+    } catch (RuntimeException e) {
+      active.rollback();
+      throw e;
+    }
+    return active;
+  }
+
+  private void awaitState(String fault, long pid, boolean stopped) {
+    if (StoppedProcesses.state(pid).isEmpty()) {
+      return; // Gone, or no /proc to read: nothing more to learn.
+    }
+    try {
+      await("process " + pid + " of target " + target.name() + (stopped ? " stopped" : " running"))
+          .atMost(STATE_BOUND)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> StoppedProcesses.isStopped(pid) == stopped);
+    } catch (ConditionTimeoutException e) {
+      throw new FaultException(
+          fault,
+          "process "
+              + pid
+              + " of target "
+              + target.name()
+              + " is in state "
+              + StoppedProcesses.state(pid).map(String::valueOf).orElse("?")
+              + " "
+              + STATE_BOUND.toSeconds()
+              + " s after SIG"
+              + (stopped ? "STOP" : "CONT")
+              + (stopped ? "" : "; resume it by hand: kill -CONT " + pid),
+          e);
+    }
+  }
+
+  /** A paused process; rollback resumes it and proves it runs. */
+  private final class ActivePause extends OnceRollback {
+    private final long pid;
+    private final long stoppedAtNanos;
+    private volatile long pausedMillis = -1;
+
+    ActivePause(String name, long pid, long stoppedAtNanos) {
+      super(name);
+      this.pid = pid;
+      this.stoppedAtNanos = stoppedAtNanos;
     }
 
     @Override
-    public ActiveFault apply(FaultSpec fault) {
-        long pid = ProcessKillInjector.processOf(fault.name(), target, "pause").pid();
-        StoppedProcesses.stop(pid, "target " + target.name() + " (fault " + fault.name() + ")");
-        ActivePause active = new ActivePause(fault.name(), pid, System.nanoTime());
-        try {
-            awaitState(fault.name(), pid, true);
-        } catch (RuntimeException e) {
-            active.rollback();
-            throw e;
-        }
-        return active;
+    protected void undo() {
+      StoppedProcesses.resume(pid);
+      pausedMillis = (System.nanoTime() - stoppedAtNanos) / 1_000_000;
+      awaitState(name(), pid, false);
     }
 
-    private void awaitState(String fault, long pid, boolean stopped) {
-        if (StoppedProcesses.state(pid).isEmpty()) {
-            return; // Gone, or no /proc to read: nothing more to learn.
-        }
-        try {
-            await("process " + pid + " of target " + target.name() + (stopped ? " stopped" : " running")).atMost(STATE_BOUND)
-                    .pollInterval(Duration.ofMillis(20)).until(() -> StoppedProcesses.isStopped(pid) == stopped);
-        } catch (ConditionTimeoutException e) {
-            throw new FaultException(fault, "process " + pid + " of target " + target.name() + " is in state "
-                    + StoppedProcesses.state(pid).map(String::valueOf).orElse("?") + " " + STATE_BOUND.toSeconds() + " s after SIG"
-                    + (stopped ? "STOP" : "CONT") + (stopped ? "" : "; resume it by hand: kill -CONT " + pid), e);
-        }
+    @Override
+    public Map<String, String> figures() {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("target", target.name());
+      f.put("pid", String.valueOf(pid));
+      if (pausedMillis >= 0) {
+        f.put("pausedMillis", String.valueOf(pausedMillis));
+      }
+      return f;
     }
 
-    /** A paused process; rollback resumes it and proves it runs. */
-    private final class ActivePause extends OnceRollback {
-        private final long pid;
-        private final long stoppedAtNanos;
-        private volatile long pausedMillis = -1;
-
-        ActivePause(String name, long pid, long stoppedAtNanos) {
-            super(name);
-            this.pid = pid;
-            this.stoppedAtNanos = stoppedAtNanos;
-        }
-
-        @Override
-        protected void undo() {
-            StoppedProcesses.resume(pid);
-            pausedMillis = (System.nanoTime() - stoppedAtNanos) / 1_000_000;
-            awaitState(name(), pid, false);
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("target", target.name());
-            f.put("pid", String.valueOf(pid));
-            if (pausedMillis >= 0) {
-                f.put("pausedMillis", String.valueOf(pausedMillis));
-            }
-            return f;
-        }
-
-        @Override
-        public String summary() {
-            return pausedMillis < 0 ? "" : "pid " + pid + " of " + target.name() + " stopped for " + pausedMillis / 1000.0 + " s, then resumed";
-        }
+    @Override
+    public String summary() {
+      return pausedMillis < 0
+          ? ""
+          : "pid "
+              + pid
+              + " of "
+              + target.name()
+              + " stopped for "
+              + pausedMillis / 1000.0
+              + " s, then resumed";
     }
+  }
 }

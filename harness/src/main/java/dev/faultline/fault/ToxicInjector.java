@@ -20,82 +20,101 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ToxicInjector implements FaultInjector {
 
-    private final ToxiproxyClient client;
+  private final ToxiproxyClient client;
 
-    public ToxicInjector(ToxiproxyClient client) {
-        this.client = client;
+  public ToxicInjector(ToxiproxyClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public ActiveFault apply(FaultSpec fault) {
+    if (!(fault.kind() instanceof ToxicFault toxic)) {
+      throw new IllegalArgumentException(fault.name() + " is not a network fault");
+    }
+    try {
+      Proxy proxy = client.getProxy(ProxySpec.apiName(toxic.proxy()));
+      if (toxic instanceof ToxicFaults.Down) {
+        proxy.disable();
+        return new Rollback(
+            fault.name(), () -> client.getProxy(ProxySpec.apiName(toxic.proxy())).enable());
+      }
+      Toxic created = create(proxy.toxics(), fault.name(), toxic);
+      if (toxic.toxicity() < 1.0) {
+        created.setToxicity((float) toxic.toxicity());
+      }
+      return new Rollback(
+          fault.name(),
+          () ->
+              client
+                  .getProxy(ProxySpec.apiName(toxic.proxy()))
+                  .toxics()
+                  .get(fault.name())
+                  .remove());
+    } catch (IOException e) {
+      throw new FaultException(
+          fault.name(),
+          "Toxiproxy refused "
+              + fault.kind().kindName()
+              + " on proxy "
+              + toxic.proxy()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Toxic create(ToxicList toxics, String name, ToxicFault toxic) throws IOException {
+    ToxicDirection d =
+        toxic.stream() == Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+    if (toxic instanceof ToxicFaults.Latency l) {
+      return toxics.latency(name, d, l.latency().toMillis()).setJitter(l.jitter().toMillis());
+    } else if (toxic instanceof ToxicFaults.Bandwidth b) {
+      return toxics.bandwidth(name, d, b.rate());
+    } else if (toxic instanceof ToxicFaults.SlowClose s) {
+      return toxics.slowClose(name, d, s.delay().toMillis());
+    } else if (toxic instanceof ToxicFaults.Timeout t) {
+      return toxics.timeout(name, d, t.timeout().toMillis());
+    } else if (toxic instanceof ToxicFaults.ResetPeer r) {
+      return toxics.resetPeer(name, d, r.timeout().toMillis());
+    } else if (toxic instanceof ToxicFaults.Slicer s) {
+      return toxics
+          .slicer(name, d, s.averageSize(), s.delay().toNanos() / 1000)
+          .setSizeVariation(s.sizeVariation());
+    } else if (toxic instanceof ToxicFaults.LimitData l) {
+      return toxics.limitData(name, d, l.bytes());
+    }
+    throw new IllegalArgumentException("no toxic for " + toxic.getClass().getSimpleName());
+  }
+
+  /** Runs an undo action once. */
+  private static final class Rollback implements ActiveFault {
+    interface Undo {
+      void run() throws IOException;
+    }
+
+    private final String name;
+    private final Undo undo;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    Rollback(String name, Undo undo) {
+      this.name = name;
+      this.undo = undo;
     }
 
     @Override
-    public ActiveFault apply(FaultSpec fault) {
-        if (!(fault.kind() instanceof ToxicFault toxic)) {
-            throw new IllegalArgumentException(fault.name() + " is not a network fault");
-        }
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public void rollback() {
+      if (done.compareAndSet(false, true)) {
         try {
-            Proxy proxy = client.getProxy(ProxySpec.apiName(toxic.proxy()));
-            if (toxic instanceof ToxicFaults.Down) {
-                proxy.disable();
-                return new Rollback(fault.name(), () -> client.getProxy(ProxySpec.apiName(toxic.proxy())).enable());
-            }
-            Toxic created = create(proxy.toxics(), fault.name(), toxic);
-            if (toxic.toxicity() < 1.0) {
-                created.setToxicity((float) toxic.toxicity());
-            }
-            return new Rollback(fault.name(), () -> client.getProxy(ProxySpec.apiName(toxic.proxy())).toxics().get(fault.name()).remove());
+          undo.run();
         } catch (IOException e) {
-            throw new FaultException(fault.name(), "Toxiproxy refused " + fault.kind().kindName() + " on proxy " + toxic.proxy() + ": " + e.getMessage(), e);
+          throw new FaultException(name, "rollback failed: " + e.getMessage(), e);
         }
+      }
     }
-
-    private static Toxic create(ToxicList toxics, String name, ToxicFault toxic) throws IOException {
-        ToxicDirection d = toxic.stream() == Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-        if (toxic instanceof ToxicFaults.Latency l) {
-            return toxics.latency(name, d, l.latency().toMillis()).setJitter(l.jitter().toMillis());
-        } else if (toxic instanceof ToxicFaults.Bandwidth b) {
-            return toxics.bandwidth(name, d, b.rate());
-        } else if (toxic instanceof ToxicFaults.SlowClose s) {
-            return toxics.slowClose(name, d, s.delay().toMillis());
-        } else if (toxic instanceof ToxicFaults.Timeout t) {
-            return toxics.timeout(name, d, t.timeout().toMillis());
-        } else if (toxic instanceof ToxicFaults.ResetPeer r) {
-            return toxics.resetPeer(name, d, r.timeout().toMillis());
-        } else if (toxic instanceof ToxicFaults.Slicer s) {
-            return toxics.slicer(name, d, s.averageSize(), s.delay().toNanos() / 1000).setSizeVariation(s.sizeVariation());
-        } else if (toxic instanceof ToxicFaults.LimitData l) {
-            return toxics.limitData(name, d, l.bytes());
-        }
-        throw new IllegalArgumentException("no toxic for " + toxic.getClass().getSimpleName());
-    }
-
-    /** Runs an undo action once. */
-    private static final class Rollback implements ActiveFault {
-        interface Undo {
-            void run() throws IOException;
-        }
-
-        private final String name;
-        private final Undo undo;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        Rollback(String name, Undo undo) {
-            this.name = name;
-            this.undo = undo;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void rollback() {
-            if (done.compareAndSet(false, true)) {
-                try {
-                    undo.run();
-                } catch (IOException e) {
-                    throw new FaultException(name, "rollback failed: " + e.getMessage(), e);
-                }
-            }
-        }
-    }
+  }
 }

@@ -15,72 +15,101 @@ import java.util.Map;
  */
 final class WorkerKillInjector implements FaultInjector {
 
-    static final String FAILURES = "/batch/failures";
-    static final String STATS = "/batch/stats";
+  static final String FAILURES = "/batch/failures";
+  static final String STATS = "/batch/stats";
 
-    private final Target target;
-    private final long seed;
+  private final Target target;
+  private final long seed;
 
-    WorkerKillInjector(Target target, long seed) {
-        this.target = target;
-        this.seed = seed;
+  WorkerKillInjector(Target target, long seed) {
+    this.target = target;
+    this.seed = seed;
+  }
+
+  @Override
+  public ActiveFault apply(FaultSpec fault) {
+    KillWorker k = (KillWorker) fault.kind();
+    TargetHttp http = new TargetHttp(fault.name(), target.baseUrl());
+    long failedBefore = tasksFailed(http);
+    String query =
+        k.count() != null
+            ? "?count=" + k.count()
+            : "?rate=" + k.rate().fraction() + "&seed=" + seed;
+    JsonNode plan = http.postForJson(FAILURES + query);
+    boolean planned =
+        k.count() != null
+            ? plan.path("count").asInt() == k.count()
+            : plan.path("rate").asDouble() == k.rate().fraction();
+    ActiveKill active = new ActiveKill(fault.name(), http, failedBefore);
+    if (!planned) {
+      active.rollback();
+      throw new FaultException(
+          fault.name(),
+          "target "
+              + target.name()
+              + " answered "
+              + plan
+              + " to POST "
+              + FAILURES
+              + query
+              + "; the plan did not take");
+    }
+    return active;
+  }
+
+  private static long tasksFailed(TargetHttp http) {
+    return http.get(STATS).path("tasksFailed").asLong();
+  }
+
+  /** Failures planned; rollback plans none and proves it. */
+  private final class ActiveKill extends OnceRollback {
+    private final TargetHttp http;
+    private final long failedBefore;
+    private volatile long killed = -1;
+
+    ActiveKill(String name, TargetHttp http, long failedBefore) {
+      super(name);
+      this.http = http;
+      this.failedBefore = failedBefore;
     }
 
     @Override
-    public ActiveFault apply(FaultSpec fault) {
-        KillWorker k = (KillWorker) fault.kind();
-        TargetHttp http = new TargetHttp(fault.name(), target.baseUrl());
-        long failedBefore = tasksFailed(http);
-        String query = k.count() != null ? "?count=" + k.count() : "?rate=" + k.rate().fraction() + "&seed=" + seed;
-        JsonNode plan = http.postForJson(FAILURES + query);
-        boolean planned = k.count() != null ? plan.path("count").asInt() == k.count() : plan.path("rate").asDouble() == k.rate().fraction();
-        ActiveKill active = new ActiveKill(fault.name(), http, failedBefore);
-        if (!planned) {
-            active.rollback();
-            throw new FaultException(fault.name(), "target " + target.name() + " answered " + plan + " to POST " + FAILURES + query + "; the plan did not take");
-        }
-        return active;
+    protected void undo() {
+      http.post(FAILURES + "?rate=0&count=0", null);
+      JsonNode plan = http.get(FAILURES);
+      if (plan.path("rate").asDouble(-1) != 0 || plan.path("count").asInt(-1) != 0) {
+        throw new FaultException(
+            name(),
+            "target "
+                + target.name()
+                + " still plans failures after the rollback: GET "
+                + FAILURES
+                + " answered "
+                + plan);
+      }
+      killed = tasksFailed(http) - failedBefore;
     }
 
-    private static long tasksFailed(TargetHttp http) {
-        return http.get(STATS).path("tasksFailed").asLong();
+    @Override
+    public Map<String, String> figures() {
+      Map<String, String> f = new LinkedHashMap<>();
+      f.put("target", target.name());
+      if (killed >= 0) {
+        f.put("workersKilled", String.valueOf(killed));
+      }
+      return f;
     }
 
-    /** Failures planned; rollback plans none and proves it. */
-    private final class ActiveKill extends OnceRollback {
-        private final TargetHttp http;
-        private final long failedBefore;
-        private volatile long killed = -1;
-
-        ActiveKill(String name, TargetHttp http, long failedBefore) {
-            super(name);
-            this.http = http;
-            this.failedBefore = failedBefore;
-        }
-
-        @Override
-        protected void undo() {
-            http.post(FAILURES + "?rate=0&count=0", null);
-            JsonNode plan = http.get(FAILURES);
-            if (plan.path("rate").asDouble(-1) != 0 || plan.path("count").asInt(-1) != 0) {
-                throw new FaultException(name(), "target " + target.name() + " still plans failures after the rollback: GET " + FAILURES + " answered " + plan);
-            }
-            killed = tasksFailed(http) - failedBefore;
-        }
-
-        @Override
-        public Map<String, String> figures() {
-            Map<String, String> f = new LinkedHashMap<>();
-            f.put("target", target.name());
-            if (killed >= 0) {
-                f.put("workersKilled", String.valueOf(killed));
-            }
-            return f;
-        }
-
-        @Override
-        public String summary() {
-            return killed < 0 ? "" : killed + " worker" + (killed == 1 ? "" : "s") + " of " + target.name() + " died mid-task";
-        }
+    @Override
+    public String summary() {
+      return killed < 0
+          ? ""
+          : killed
+              + " worker"
+              + (killed == 1 ? "" : "s")
+              + " of "
+              + target.name()
+              + " died mid-task";
     }
+  }
 }

@@ -7,22 +7,22 @@ import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.fault.FaultInjectors;
-import dev.faultline.process.ExitHooks;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.process.ExitHooks;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
 import dev.faultline.run.Deployment;
-import dev.faultline.run.RunObservations;
-import dev.faultline.run.RunArtifacts;
 import dev.faultline.run.Environment;
 import dev.faultline.run.FaultSchedule;
 import dev.faultline.run.LoadFigures;
 import dev.faultline.run.LoadPlans;
+import dev.faultline.run.RunArtifacts;
 import dev.faultline.run.RunJournal;
+import dev.faultline.run.RunObservations;
 import dev.faultline.run.RunOptions;
 import java.io.IOException;
 import java.net.URI;
@@ -47,289 +47,386 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GameDay {
 
-    private static final Duration CLEANUP_BOUND = Duration.ofSeconds(40);
-    private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+  private static final Duration CLEANUP_BOUND = Duration.ofSeconds(40);
+  private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
-    private final LoadedExperiment loaded;
-    private final Experiment e;
-    private final RunOptions options;
-    private final Console console;
-    private final RunJournal journal = new RunJournal(Clock.systemUTC());
-    private final StateFeed feed = new StateFeed();
-    private final CountDownLatch endRequested = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final Instant started = Instant.now();
-    private final Object publishing = new Object();
-    private final Path folder;
-    private volatile String endReason;
-    private volatile String error;
-    private volatile Path report;
-    private Deployment deployment;
-    private RunObservations observations;
-    private FaultSchedule faults;
-    private LoadRun load;
-    private Instant origin;
-    private LiveFigures figures;
-    private Room room;
-    private RoomServer server;
-    private GameDayAddress address;
-    private ScheduledExecutorService ticker;
-    private Thread hook;
-    private RunRecord record;
+  private final LoadedExperiment loaded;
+  private final Experiment e;
+  private final RunOptions options;
+  private final Console console;
+  private final RunJournal journal = new RunJournal(Clock.systemUTC());
+  private final StateFeed feed = new StateFeed();
+  private final CountDownLatch endRequested = new CountDownLatch(1);
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private final Instant started = Instant.now();
+  private final Object publishing = new Object();
+  private final Path folder;
+  private volatile String endReason;
+  private volatile String error;
+  private volatile Path report;
+  private Deployment deployment;
+  private RunObservations observations;
+  private FaultSchedule faults;
+  private LoadRun load;
+  private Instant origin;
+  private LiveFigures figures;
+  private Room room;
+  private RoomServer server;
+  private GameDayAddress address;
+  private ScheduledExecutorService ticker;
+  private Thread hook;
+  private RunRecord record;
 
-    private GameDay(LoadedExperiment loaded, RunOptions options) {
-        this.loaded = loaded;
-        this.e = loaded.experiment();
-        this.options = options;
-        this.console = options.console();
-        this.folder = RunFolder.create(options.reportsFolder(), started, e.name() + "-gameday", loaded.yaml());
+  private GameDay(LoadedExperiment loaded, RunOptions options) {
+    this.loaded = loaded;
+    this.e = loaded.experiment();
+    this.options = options;
+    this.console = options.console();
+    this.folder =
+        RunFolder.create(options.reportsFolder(), started, e.name() + "-gameday", loaded.yaml());
+  }
+
+  /**
+   * Provisions the experiment, starts its steady load and opens the room on 127.0.0.1:{@code port}
+   * (0: any free port). If that fails, whatever started is stopped, the report says why, and the
+   * exception is rethrown.
+   */
+  public static GameDay open(LoadedExperiment loaded, RunOptions options, int port) {
+    refuseSecondGameDay(options.reportsFolder());
+    GameDay g = new GameDay(loaded, options);
+    g.begin(port);
+    return g;
+  }
+
+  private static void refuseSecondGameDay(Path reports) {
+    GameDayAddress.find(reports)
+        .filter(a -> ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false))
+        .ifPresent(
+            a -> {
+              throw new FaultlineException(
+                  "a game day of "
+                      + a.experiment()
+                      + " already runs at "
+                      + a.url()
+                      + " (pid "
+                      + a.pid()
+                      + ") with this reports folder; end it first (./faultline abort), or use another --reports folder");
+            });
+  }
+
+  private void begin(int port) {
+    journal.record(
+        "phase", "provision", "game day " + folder.getFileName() + " of " + loaded.file());
+    hook = new Thread(this::onSignal, "faultline-gameday-abort-on-signal");
+    if (!ExitHooks.addQuietly(hook)) {
+      // The signal came while the game day was starting: it ends before anything starts.
+      end("interrupted by a signal (Ctrl-C or SIGTERM)");
     }
-
-    /**
-     * Provisions the experiment, starts its steady load and opens the room on 127.0.0.1:{@code port}
-     * (0: any free port). If that fails, whatever started is stopped, the report says why, and the
-     * exception is rethrown.
-     */
-    public static GameDay open(LoadedExperiment loaded, RunOptions options, int port) {
-        refuseSecondGameDay(options.reportsFolder());
-        GameDay g = new GameDay(loaded, options);
-        g.begin(port);
-        return g;
-    }
-
-    private static void refuseSecondGameDay(Path reports) {
-        GameDayAddress.find(reports).filter(a -> ProcessHandle.of(a.pid()).map(ProcessHandle::isAlive).orElse(false)).ifPresent(a -> {
-            throw new FaultlineException("a game day of " + a.experiment() + " already runs at " + a.url() + " (pid " + a.pid()
-                    + ") with this reports folder; end it first (./faultline abort), or use another --reports folder");
-        });
-    }
-
-    private void begin(int port) {
-        journal.record("phase", "provision", "game day " + folder.getFileName() + " of " + loaded.file());
-        hook = new Thread(this::onSignal, "faultline-gameday-abort-on-signal");
-        if (!ExitHooks.addQuietly(hook)) {
-            // The signal came while the game day was starting: it ends before anything starts.
-            end("interrupted by a signal (Ctrl-C or SIGTERM)");
-        }
-        try {
-            deployment = Deployment.provision(e, folder, options.home(), journal, console);
-            Deployment d = deployment;
-            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
-            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
-            // Threads are observed as in a scheduled run, so no-thread-leak and no-deadlock work on demand.
-            observations = RunObservations.begin(e, deployment, journal, console);
-            observations.loadStarted();
-            journal.record("phase", "load", "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
-            load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
-            origin = Instant.now();
-            figures = new LiveFigures(origin, deployment.targets());
-            room = new Room(e, faults, journal, console, () -> observations.enrich(new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()), this::windowsSoFar), this::end, this::publish);
-            server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
-            address = new GameDayAddress(ProcessHandle.current().pid(), server.url().toString(), server.token(), e.name(), folder.toString());
-            address.write(options.reportsFolder());
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    try {
+      deployment = Deployment.provision(e, folder, options.home(), journal, console);
+      Deployment d = deployment;
+      FaultInjectors injectors =
+          new FaultInjectors(
+              d.targets(),
+              d.toxiproxy(),
+              e.seed(),
+              (f, m, data) -> journal.record("fault", f, m, data));
+      faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
+      // Threads are observed as in a scheduled run, so no-thread-leak and no-deadlock work on
+      // demand.
+      observations = RunObservations.begin(e, deployment, journal, console);
+      observations.loadStarted();
+      journal.record(
+          "phase",
+          "load",
+          "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
+      load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
+      origin = Instant.now();
+      figures = new LiveFigures(origin, deployment.targets());
+      room =
+          new Room(
+              e,
+              faults,
+              journal,
+              console,
+              () ->
+                  observations.enrich(
+                      new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()),
+                      this::windowsSoFar),
+              this::end,
+              this::publish);
+      server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
+      address =
+          new GameDayAddress(
+              ProcessHandle.current().pid(),
+              server.url().toString(),
+              server.token(),
+              e.name(),
+              folder.toString());
+      address.write(options.reportsFolder());
+      ticker =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
                 Thread t = new Thread(r, "faultline-gameday-ticker");
                 t.setDaemon(true);
                 return t;
-            });
-            ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
-            journal.record("phase", "gameday", "room open at " + server.url());
-            console.say(e.name(), "game day room: " + server.url() + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
-        } catch (RuntimeException ex) {
-            error = ex.getMessage();
-            journal.record("error", "gameday", error);
-            end("it could not start");
-            finish();
-            throw ex;
+              });
+      ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+      journal.record("phase", "gameday", "room open at " + server.url());
+      console.say(
+          e.name(),
+          "game day room: "
+              + server.url()
+              + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
+    } catch (RuntimeException ex) {
+      error = ex.getMessage();
+      journal.record("error", "gameday", error);
+      end("it could not start");
+      finish();
+      throw ex;
+    }
+  }
+
+  /** The page's address. */
+  public URI url() {
+    return server.url();
+  }
+
+  /** The run folder, where the report goes. */
+  public Path folder() {
+    return folder;
+  }
+
+  /** The Toxiproxy API the faults go through, or null when the experiment has no proxies. */
+  public URI toxiproxyApi() {
+    return deployment.toxiproxyApi();
+  }
+
+  /**
+   * Ends the game day: every fault is rolled back (time boxes cancelled) before this returns; load,
+   * targets and the report follow on the thread in {@link #awaitEnd()}. Idempotent.
+   */
+  public void end(String reason) {
+    synchronized (this) {
+      if (endReason != null) {
+        return;
+      }
+      endReason = reason;
+    }
+    journal.record("phase", "end", "game day ends: " + reason);
+    console.say(e.name(), "game day ends: " + reason + " — rolling every fault back");
+    if (room != null) {
+      room.close();
+    } else if (faults != null) {
+      faults.rollbackAll();
+    }
+    endRequested.countDown();
+  }
+
+  /**
+   * Waits until the game day ends, then stops load and targets and writes the report; returns its
+   * record.
+   */
+  public RunRecord awaitEnd() {
+    Instant deadline = started.plus(e.budget());
+    try {
+      while (!endRequested.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!Instant.now().isBefore(deadline)) {
+          end("the wall-clock budget of " + Durations.format(e.budget()) + " ran out");
+        } else if (!load.isRunning()) {
+          end("the load ended on its own (its request cap, or a crash: see gatling.log)");
         }
+      }
+    } catch (InterruptedException ie) {
+      end("the game day's thread was interrupted");
+      Thread.currentThread().interrupt();
     }
+    return finish();
+  }
 
-    /** The page's address. */
-    public URI url() {
-        return server.url();
+  /** Waits, at most {@code bound}, until the report is written. */
+  public boolean awaitFinished(Duration bound) throws InterruptedException {
+    return finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void onSignal() {
+    if (finished.getCount() == 0) {
+      return;
     }
+    console.print(
+        "\nfaultline: interrupted — rolling back every fault, stopping load and targets…\n");
+    end("interrupted by a signal (Ctrl-C or SIGTERM)");
+    try {
+      awaitFinished(CLEANUP_BOUND);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
-    /** The run folder, where the report goes. */
-    public Path folder() {
+  private synchronized RunRecord finish() {
+    if (record != null) {
+      return record;
+    }
+    LoadResult result = null;
+    try {
+      if (ticker != null) {
+        ticker.shutdownNow();
+      }
+      if (load != null) {
+        result = load.abort();
+        journal.record("phase", "load", "load stopped: " + result.outcomes().size() + " requests");
+      }
+    } catch (RuntimeException ex) {
+      error = error != null ? error : "stopping the load failed: " + ex.getMessage();
+      journal.record("error", "load", "stopping the load failed: " + ex.getMessage());
+    } finally {
+      if (observations != null) {
+        observations.close();
+      }
+      if (deployment != null) {
+        journal.record("phase", "teardown", "stopping targets and proxies");
+        deployment.close();
+      }
+    }
+    if (faults != null && !faults.errors().isEmpty() && error == null) {
+      error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
+    }
+    record = record(result);
+    report = RunReports.write(record);
+    console.say(e.name(), record.verdictSentence());
+    console.say(e.name(), "report: " + report);
+    if (room != null) {
+      publish(true);
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (address != null) {
+      address.delete(options.reportsFolder());
+    }
+    finished.countDown();
+    // During shutdown the hook is running; it returns now that the report is written.
+    ExitHooks.removeQuietly(hook);
+    return record;
+  }
+
+  /** Every fault window so far, those still open (off = null) included. */
+  private List<dev.faultline.report.FaultWindow> windowsSoFar() {
+    List<dev.faultline.report.FaultWindow> all = new java.util.ArrayList<>(faults.windows());
+    faults
+        .activeSince()
+        .forEach(
+            (name, on) -> all.add(new dev.faultline.report.FaultWindow(name, "", "", on, null)));
+    return all;
+  }
+
+  private void tick() {
+    try {
+      figures.sampleThreads(Instant.now());
+      publish(false);
+    } catch (RuntimeException ex) {
+      journal.record("error", "gameday", "the live view failed to update: " + ex);
+    }
+  }
+
+  private void publish() {
+    publish(false);
+  }
+
+  private void publish(boolean last) {
+    synchronized (publishing) {
+      RoomState.Parts parts =
+          new RoomState.Parts(
+              e,
+              origin,
+              room,
+              figures,
+              load.outcomesSoFar(),
+              faults.activeFaults(),
+              faults.activeSince(),
+              faults.windows(),
+              journal.events(),
+              endReason,
+              report == null ? null : report.toString(),
+              deployment.toxiproxyApi() == null ? null : deployment.toxiproxyApi().toString());
+      feed.publish(RoomState.of(parts).toJson(), last);
+    }
+  }
+
+  private RunRecord record(LoadResult result) {
+    List<RequestOutcome> outcomes =
+        result == null ? (load == null ? List.of() : load.outcomesSoFar()) : result.outcomes();
+    Instant first =
+        outcomes.isEmpty()
+            ? origin
+            : Instant.ofEpochMilli(
+                outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
+    Map<String, Room.CheckRun> lastRuns = room == null ? Map.of() : room.lastRuns();
+    GameDayVerdict.Judgement j =
+        GameDayVerdict.judge(e, lastRuns, endReason, error, first == null ? started : first);
+    List<CheckResult> checks =
+        e.checks().stream()
+            .map(c -> lastRuns.get(c.name()))
+            .filter(r -> r != null)
+            .map(Room.CheckRun::result)
+            .toList();
+    Instant ended = Instant.now();
+    return new RunRecord(
+        folder.getFileName().toString(),
+        folder,
+        e.name(),
+        e.description(),
+        e.expect(),
+        e.caughtBy(),
+        loaded.file(),
+        loaded.yaml(),
+        e.seed(),
+        started,
+        ended,
+        first,
+        origin == null ? null : Duration.between(origin, ended),
+        j.verdict(),
+        j.sentence(),
+        checks,
+        LoadFigures.summaries(e.load(), outcomes),
+        LoadFigures.timeline(
+            first, outcomes, figures == null ? s -> -1 : figures.threadsSince(first)),
+        faults == null ? List.of() : faults.windows(),
+        journal.events(),
+        Environment.describe(e),
+        artifacts(result),
+        error != null ? error : endReason);
+  }
+
+  private Map<String, String> artifacts(LoadResult result) {
+    return RunArtifacts.of(folder, e, result);
+  }
+
+  /**
+   * The run folder of a game day: {@code <yyyyMMdd-HHmmss>-<experiment>-gameday}, with the YAML as
+   * run.
+   */
+  static final class RunFolder {
+    private RunFolder() {}
+
+    static Path create(Path reports, Instant started, String name, String yaml) {
+      String stamp =
+          java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+              .withZone(java.time.ZoneId.systemDefault())
+              .format(started);
+      try {
+        Files.createDirectories(reports);
+        Path folder = reports.resolve(stamp + "-" + name);
+        for (int i = 2; Files.exists(folder); i++) {
+          folder = reports.resolve(stamp + "-" + name + "-" + i);
+        }
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("experiment.yaml"), yaml);
         return folder;
+      } catch (IOException ex) {
+        throw new InfrastructureException(
+            "cannot create a run folder under " + reports + ": " + ex.getMessage(), ex);
+      }
     }
-
-    /** The Toxiproxy API the faults go through, or null when the experiment has no proxies. */
-    public URI toxiproxyApi() {
-        return deployment.toxiproxyApi();
-    }
-
-    /**
-     * Ends the game day: every fault is rolled back (time boxes cancelled) before this returns;
-     * load, targets and the report follow on the thread in {@link #awaitEnd()}. Idempotent.
-     */
-    public void end(String reason) {
-        synchronized (this) {
-            if (endReason != null) {
-                return;
-            }
-            endReason = reason;
-        }
-        journal.record("phase", "end", "game day ends: " + reason);
-        console.say(e.name(), "game day ends: " + reason + " — rolling every fault back");
-        if (room != null) {
-            room.close();
-        } else if (faults != null) {
-            faults.rollbackAll();
-        }
-        endRequested.countDown();
-    }
-
-    /** Waits until the game day ends, then stops load and targets and writes the report; returns its record. */
-    public RunRecord awaitEnd() {
-        Instant deadline = started.plus(e.budget());
-        try {
-            while (!endRequested.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (!Instant.now().isBefore(deadline)) {
-                    end("the wall-clock budget of " + Durations.format(e.budget()) + " ran out");
-                } else if (!load.isRunning()) {
-                    end("the load ended on its own (its request cap, or a crash: see gatling.log)");
-                }
-            }
-        } catch (InterruptedException ie) {
-            end("the game day's thread was interrupted");
-            Thread.currentThread().interrupt();
-        }
-        return finish();
-    }
-
-    /** Waits, at most {@code bound}, until the report is written. */
-    public boolean awaitFinished(Duration bound) throws InterruptedException {
-        return finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void onSignal() {
-        if (finished.getCount() == 0) {
-            return;
-        }
-        console.print("\nfaultline: interrupted — rolling back every fault, stopping load and targets…\n");
-        end("interrupted by a signal (Ctrl-C or SIGTERM)");
-        try {
-            awaitFinished(CLEANUP_BOUND);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private synchronized RunRecord finish() {
-        if (record != null) {
-            return record;
-        }
-        LoadResult result = null;
-        try {
-            if (ticker != null) {
-                ticker.shutdownNow();
-            }
-            if (load != null) {
-                result = load.abort();
-                journal.record("phase", "load", "load stopped: " + result.outcomes().size() + " requests");
-            }
-        } catch (RuntimeException ex) {
-            error = error != null ? error : "stopping the load failed: " + ex.getMessage();
-            journal.record("error", "load", "stopping the load failed: " + ex.getMessage());
-        } finally {
-            if (observations != null) {
-                observations.close();
-            }
-            if (deployment != null) {
-                journal.record("phase", "teardown", "stopping targets and proxies");
-                deployment.close();
-            }
-        }
-        if (faults != null && !faults.errors().isEmpty() && error == null) {
-            error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
-        }
-        record = record(result);
-        report = RunReports.write(record);
-        console.say(e.name(), record.verdictSentence());
-        console.say(e.name(), "report: " + report);
-        if (room != null) {
-            publish(true);
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (address != null) {
-            address.delete(options.reportsFolder());
-        }
-        finished.countDown();
-        // During shutdown the hook is running; it returns now that the report is written.
-        ExitHooks.removeQuietly(hook);
-        return record;
-    }
-
-    /** Every fault window so far, those still open (off = null) included. */
-    private List<dev.faultline.report.FaultWindow> windowsSoFar() {
-        List<dev.faultline.report.FaultWindow> all = new java.util.ArrayList<>(faults.windows());
-        faults.activeSince().forEach((name, on) -> all.add(new dev.faultline.report.FaultWindow(name, "", "", on, null)));
-        return all;
-    }
-
-    private void tick() {
-        try {
-            figures.sampleThreads(Instant.now());
-            publish(false);
-        } catch (RuntimeException ex) {
-            journal.record("error", "gameday", "the live view failed to update: " + ex);
-        }
-    }
-
-    private void publish() {
-        publish(false);
-    }
-
-    private void publish(boolean last) {
-        synchronized (publishing) {
-            RoomState.Parts parts = new RoomState.Parts(e, origin, room, figures, load.outcomesSoFar(), faults.activeFaults(),
-                    faults.activeSince(), faults.windows(), journal.events(), endReason, report == null ? null : report.toString(),
-                    deployment.toxiproxyApi() == null ? null : deployment.toxiproxyApi().toString());
-            feed.publish(RoomState.of(parts).toJson(), last);
-        }
-    }
-
-    private RunRecord record(LoadResult result) {
-        List<RequestOutcome> outcomes = result == null ? (load == null ? List.of() : load.outcomesSoFar()) : result.outcomes();
-        Instant first = outcomes.isEmpty() ? origin
-                : Instant.ofEpochMilli(outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
-        Map<String, Room.CheckRun> lastRuns = room == null ? Map.of() : room.lastRuns();
-        GameDayVerdict.Judgement j = GameDayVerdict.judge(e, lastRuns, endReason, error, first == null ? started : first);
-        List<CheckResult> checks = e.checks().stream().map(c -> lastRuns.get(c.name())).filter(r -> r != null).map(Room.CheckRun::result).toList();
-        Instant ended = Instant.now();
-        return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
-                loaded.yaml(), e.seed(), started, ended, first, origin == null ? null : Duration.between(origin, ended), j.verdict(), j.sentence(),
-                checks, LoadFigures.summaries(e.load(), outcomes),
-                LoadFigures.timeline(first, outcomes, figures == null ? s -> -1 : figures.threadsSince(first)),
-                faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts(result),
-                error != null ? error : endReason);
-    }
-
-    private Map<String, String> artifacts(LoadResult result) {
-        return RunArtifacts.of(folder, e, result);
-    }
-
-    /** The run folder of a game day: {@code <yyyyMMdd-HHmmss>-<experiment>-gameday}, with the YAML as run. */
-    static final class RunFolder {
-        private RunFolder() {}
-
-        static Path create(Path reports, Instant started, String name, String yaml) {
-            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneId.systemDefault()).format(started);
-            try {
-                Files.createDirectories(reports);
-                Path folder = reports.resolve(stamp + "-" + name);
-                for (int i = 2; Files.exists(folder); i++) {
-                    folder = reports.resolve(stamp + "-" + name + "-" + i);
-                }
-                Files.createDirectories(folder);
-                Files.writeString(folder.resolve("experiment.yaml"), yaml);
-                return folder;
-            } catch (IOException ex) {
-                throw new InfrastructureException("cannot create a run folder under " + reports + ": " + ex.getMessage(), ex);
-            }
-        }
-    }
+  }
 }

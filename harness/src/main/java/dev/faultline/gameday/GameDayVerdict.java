@@ -15,43 +15,83 @@ import java.util.Map;
  */
 final class GameDayVerdict {
 
-    record Judgement(Verdict verdict, String sentence) {}
+  record Judgement(Verdict verdict, String sentence) {}
 
-    private GameDayVerdict() {}
+  private GameDayVerdict() {}
 
-    static Judgement judge(Experiment e, Map<String, Room.CheckRun> lastRuns, String endReason, String error, Instant origin) {
-        String ended = "Game day ended: " + endReason + ". ";
-        if (error != null) {
-            return new Judgement(Verdict.ERROR, ended + "No verdict: Faultline could not run the game day — " + error);
-        }
-        List<String> said = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        List<String> errored = new ArrayList<>();
-        List<String> notRun = new ArrayList<>();
-        for (var spec : e.checks()) {
-            Room.CheckRun run = lastRuns.get(spec.name());
-            if (run == null) {
-                notRun.add(spec.name());
-                continue;
-            }
-            CheckStatus s = run.result().status();
-            said.add(spec.name() + " " + s.name().toLowerCase(java.util.Locale.ROOT) + " at +" + (run.at().getEpochSecond() - origin.getEpochSecond()) + " s");
-            (s == CheckStatus.FAILED ? failed : s == CheckStatus.ERROR ? errored : new ArrayList<String>()).add(spec.name());
-        }
-        String shown = said.isEmpty() ? "no check was run" : "checks when last run: " + String.join(", ", said);
-        String missing = notRun.isEmpty() || said.isEmpty() ? "" : "; never run: " + String.join(", ", notRun);
-        if (said.isEmpty()) {
-            return new Judgement(Verdict.ABORTED, ended + "No verdict: " + shown + "; every fault was rolled back.");
-        }
-        boolean control = e.expect() == Expectation.CAUGHT;
-        if (!errored.isEmpty() && failed.isEmpty()) {
-            return new Judgement(Verdict.ERROR, ended + "No verdict: " + String.join(", ", errored) + " could not be evaluated (" + shown + missing + ").");
-        }
-        if (control) {
-            return failed.isEmpty() ? new Judgement(Verdict.NOT_MET, ended + "Not met (control): the bug went unseen (" + shown + missing + ").")
-                    : new Judgement(Verdict.MET, ended + "Met (control): the known bug was caught by " + String.join(", ", failed) + " (" + shown + missing + ").");
-        }
-        return failed.isEmpty() ? new Judgement(Verdict.MET, ended + "Met: " + shown + missing + ".")
-                : new Judgement(Verdict.NOT_MET, ended + "Not met: " + String.join(", ", failed) + " failed (" + shown + missing + ").");
+  static Judgement judge(
+      Experiment e,
+      Map<String, Room.CheckRun> lastRuns,
+      String endReason,
+      String error,
+      Instant origin) {
+    String ended = "Game day ended: " + endReason + ". ";
+    if (error != null) {
+      return new Judgement(
+          Verdict.ERROR, ended + "No verdict: Faultline could not run the game day — " + error);
     }
+    List<String> said = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    List<String> errored = new ArrayList<>();
+    List<String> notRun = new ArrayList<>();
+    for (var spec : e.checks()) {
+      Room.CheckRun run = lastRuns.get(spec.name());
+      if (run == null) {
+        notRun.add(spec.name());
+        continue;
+      }
+      CheckStatus s = run.result().status();
+      said.add(
+          spec.name()
+              + " "
+              + s.name().toLowerCase(java.util.Locale.ROOT)
+              + " at +"
+              + (run.at().getEpochSecond() - origin.getEpochSecond())
+              + " s");
+      (s == CheckStatus.FAILED
+              ? failed
+              : s == CheckStatus.ERROR ? errored : new ArrayList<String>())
+          .add(spec.name());
+    }
+    String shown =
+        said.isEmpty() ? "no check was run" : "checks when last run: " + String.join(", ", said);
+    String missing =
+        notRun.isEmpty() || said.isEmpty() ? "" : "; never run: " + String.join(", ", notRun);
+    if (said.isEmpty()) {
+      return new Judgement(
+          Verdict.ABORTED, ended + "No verdict: " + shown + "; every fault was rolled back.");
+    }
+    boolean control = e.expect() == Expectation.CAUGHT;
+    if (!errored.isEmpty() && failed.isEmpty()) {
+      return new Judgement(
+          Verdict.ERROR,
+          ended
+              + "No verdict: "
+              + String.join(", ", errored)
+              + " could not be evaluated ("
+              + shown
+              + missing
+              + ").");
+    }
+    if (control) {
+      return failed.isEmpty()
+          ? new Judgement(
+              Verdict.NOT_MET,
+              ended + "Not met (control): the bug went unseen (" + shown + missing + ").")
+          : new Judgement(
+              Verdict.MET,
+              ended
+                  + "Met (control): the known bug was caught by "
+                  + String.join(", ", failed)
+                  + " ("
+                  + shown
+                  + missing
+                  + ").");
+    }
+    return failed.isEmpty()
+        ? new Judgement(Verdict.MET, ended + "Met: " + shown + missing + ".")
+        : new Judgement(
+            Verdict.NOT_MET,
+            ended + "Not met: " + String.join(", ", failed) + " failed (" + shown + missing + ").");
+  }
 }

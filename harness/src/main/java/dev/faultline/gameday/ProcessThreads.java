@@ -11,20 +11,20 @@ import java.nio.file.Path;
  */
 final class ProcessThreads {
 
-    private ProcessThreads() {}
+  private ProcessThreads() {}
 
-    /** The process's thread count, or -1 when it cannot be read (not Linux, gone). */
-    static int count(ProcessHandle process) {
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("Threads:")) {
-                    return Integer.parseInt(line.substring("Threads:".length()).strip());
-                }
-            }
-        } catch (IOException | NumberFormatException gone) {
-            return -1;
+  /** The process's thread count, or -1 when it cannot be read (not Linux, gone). */
+  static int count(ProcessHandle process) {
+    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("Threads:")) {
+          return Integer.parseInt(line.substring("Threads:".length()).strip());
         }
-        return -1;
+      }
+    } catch (IOException | NumberFormatException gone) {
+      return -1;
     }
+    return -1;
+  }
 }

@@ -11,27 +11,36 @@ import java.nio.charset.StandardCharsets;
  */
 final class RoomPage {
 
-    private static final String RESOURCE = "room.html";
-    private final String template;
-    private final String experiment;
+  private static final String RESOURCE = "room.html";
+  private final String template;
+  private final String experiment;
 
-    RoomPage(String experiment) {
-        this.experiment = experiment;
-        try (InputStream in = RoomPage.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource dev/faultline/gameday/" + RESOURCE + " is missing from the classpath; rebuild Faultline");
-            }
-            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the game day page: " + e.getMessage(), e);
-        }
+  RoomPage(String experiment) {
+    this.experiment = experiment;
+    try (InputStream in = RoomPage.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "resource dev/faultline/gameday/"
+                + RESOURCE
+                + " is missing from the classpath; rebuild Faultline");
+      }
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the game day page: " + e.getMessage(), e);
     }
+  }
 
-    String render(String token) {
-        return template.replace("{{experiment}}", escape(experiment)).replace("{{token}}", escape(token));
-    }
+  String render(String token) {
+    return template
+        .replace("{{experiment}}", escape(experiment))
+        .replace("{{token}}", escape(token));
+  }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
+  static String escape(String s) {
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
 }

@@ -4,87 +4,113 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * Main class of the forked Gatling JVM (not API). Before handing over to
- * {@code io.gatling.app.Gatling.main}, it
+ * Main class of the forked Gatling JVM (not API). Before handing over to {@code
+ * io.gatling.app.Gatling.main}, it
+ *
  * <ul>
- *   <li>seeds Gatling's version-check cache: Gatling 3.15 has no switch for its check of the
- *       latest release on Maven Central, but skips it while the Java preference node
- *       {@code /io/gatling/latestVersion} holds a recent check ({@code lastCheckTimestamp},
- *       {@code lastCheckSuccess}); the harness makes the fork's preferences live in memory
- *       ({@link InMemoryPreferencesFactory}), so neither the user's own preferences nor the run
- *       folder are touched;</li>
+ *   <li>seeds Gatling's version-check cache: Gatling 3.15 has no switch for its check of the latest
+ *       release on Maven Central, but skips it while the Java preference node {@code
+ *       /io/gatling/latestVersion} holds a recent check ({@code lastCheckTimestamp}, {@code
+ *       lastCheckSuccess}); the harness makes the fork's preferences live in memory ({@link
+ *       InMemoryPreferencesFactory}), so neither the user's own preferences nor the run folder are
+ *       touched;
  *   <li>watches the harness process and halts when it is gone, so that even a SIGKILLed harness
- *       (whose shutdown hooks never run) leaves no load running.</li>
+ *       (whose shutdown hooks never run) leaves no load running.
  * </ul>
  */
 public final class GatlingForkMain {
 
-    private GatlingForkMain() {}
+  private GatlingForkMain() {}
 
-    /** How long a fork started ahead of its plan waits for it. */
-    private static final long PLAN_WAIT_SECONDS = 600;
+  /** How long a fork started ahead of its plan waits for it. */
+  private static final long PLAN_WAIT_SECONDS = 600;
 
-    public static void main(String[] args) throws Exception {
-        watchParent();
-        seedVersionCheck();
-        if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
-            warmUp();
-            awaitPlan(java.nio.file.Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
+  public static void main(String[] args) throws Exception {
+    watchParent();
+    seedVersionCheck();
+    if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
+      warmUp();
+      awaitPlan(java.nio.file.Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
+    }
+    io.gatling.app.Gatling.main(args);
+  }
+
+  /** Loads the classes a run needs while the harness still starts its targets. */
+  private static void warmUp() throws ClassNotFoundException {
+    for (String name :
+        new String[] {
+          "io.gatling.app.Gatling",
+          "io.gatling.javaapi.core.CoreDsl",
+          "io.gatling.javaapi.http.HttpDsl",
+          "io.gatling.core.config.GatlingConfiguration",
+          "scala.collection.immutable.List",
+          GenericSimulation.class.getName()
+        }) {
+      Class.forName(
+          name,
+          false,
+          GatlingForkMain.class
+              .getClassLoader()); // load, not initialise: Gatling must initialise its DSL itself
+    }
+  }
+
+  /**
+   * Blocks until the harness writes the plan (atomically), bounded; watches the folder, never
+   * sleeps.
+   */
+  private static void awaitPlan(java.nio.file.Path plan)
+      throws java.io.IOException, InterruptedException {
+    long deadline =
+        System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
+    try (java.nio.file.WatchService watch = plan.getFileSystem().newWatchService()) {
+      plan.getParent()
+          .register(
+              watch,
+              java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+              java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+      while (!java.nio.file.Files.exists(plan)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          System.err.println(
+              "faultline: no load plan arrived within " + PLAN_WAIT_SECONDS + " s; stopping");
+          System.exit(4);
         }
-        io.gatling.app.Gatling.main(args);
-    }
-
-    /** Loads the classes a run needs while the harness still starts its targets. */
-    private static void warmUp() throws ClassNotFoundException {
-        for (String name : new String[] {"io.gatling.app.Gatling", "io.gatling.javaapi.core.CoreDsl", "io.gatling.javaapi.http.HttpDsl",
-                "io.gatling.core.config.GatlingConfiguration", "scala.collection.immutable.List", GenericSimulation.class.getName()}) {
-            Class.forName(name, false, GatlingForkMain.class.getClassLoader()); // load, not initialise: Gatling must initialise its DSL itself
+        java.nio.file.WatchKey key =
+            watch.poll(Math.min(left, 500_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
         }
+      }
     }
+  }
 
-    /** Blocks until the harness writes the plan (atomically), bounded; watches the folder, never sleeps. */
-    private static void awaitPlan(java.nio.file.Path plan) throws java.io.IOException, InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
-        try (java.nio.file.WatchService watch = plan.getFileSystem().newWatchService()) {
-            plan.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
-            while (!java.nio.file.Files.exists(plan)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    System.err.println("faultline: no load plan arrived within " + PLAN_WAIT_SECONDS + " s; stopping");
-                    System.exit(4);
-                }
-                java.nio.file.WatchKey key = watch.poll(Math.min(left, 500_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
-                if (key != null) {
-                    key.pollEvents();
-                    key.reset();
-                }
-            }
-        }
+  private static void seedVersionCheck() {
+    Preferences node = Preferences.userRoot().node("/io/gatling/latestVersion");
+    node.putLong("lastCheckTimestamp", System.currentTimeMillis());
+    node.putBoolean("lastCheckSuccess", false);
+    try {
+      node.flush();
+    } catch (BackingStoreException e) {
+      System.err.println(
+          "faultline: could not store Gatling's version-check cache, Gatling may query Maven Central: "
+              + e);
     }
+  }
 
-    private static void seedVersionCheck() {
-        Preferences node = Preferences.userRoot().node("/io/gatling/latestVersion");
-        node.putLong("lastCheckTimestamp", System.currentTimeMillis());
-        node.putBoolean("lastCheckSuccess", false);
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            System.err.println("faultline: could not store Gatling's version-check cache, Gatling may query Maven Central: " + e);
-        }
+  private static void watchParent() {
+    String parent = System.getProperty(ForkFiles.PARENT_PID_PROPERTY);
+    if (parent == null) {
+      return;
     }
+    ProcessHandle.of(Long.parseLong(parent))
+        .ifPresentOrElse(
+            handle -> handle.onExit().thenRun(GatlingForkMain::parentGone),
+            GatlingForkMain::parentGone);
+  }
 
-    private static void watchParent() {
-        String parent = System.getProperty(ForkFiles.PARENT_PID_PROPERTY);
-        if (parent == null) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(parent)).ifPresentOrElse(
-                handle -> handle.onExit().thenRun(GatlingForkMain::parentGone),
-                GatlingForkMain::parentGone);
-    }
-
-    private static void parentGone() {
-        System.err.println("faultline: the harness process is gone, stopping the load");
-        System.exit(3);
-    }
+  private static void parentGone() {
+    System.err.println("faultline: the harness process is gone, stopping the load");
+    System.exit(3);
+  }
 }

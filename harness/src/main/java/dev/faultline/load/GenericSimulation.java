@@ -15,27 +15,30 @@ import java.time.Duration;
  */
 public class GenericSimulation extends Simulation {
 
-    private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(5);
+  private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(5);
 
-    private final OutcomeRecorder recorder;
+  private final OutcomeRecorder recorder;
 
-    public GenericSimulation() {
-        LoadPlan plan = ForkFiles.readPlan(Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY)));
-        recorder = new OutcomeRecorder(Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY)));
-        setUp(plan.steps().stream().map(step -> new StepScenario(step, recorder).population()).toList())
-                .maxDuration(plan.activeFor().plus(plan.requestTimeout()).plus(MAX_DURATION_MARGIN));
+  public GenericSimulation() {
+    LoadPlan plan = ForkFiles.readPlan(Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY)));
+    recorder = new OutcomeRecorder(Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY)));
+    setUp(plan.steps().stream().map(step -> new StepScenario(step, recorder).population()).toList())
+        .maxDuration(plan.activeFor().plus(plan.requestTimeout()).plus(MAX_DURATION_MARGIN));
+  }
+
+  @Override
+  public void after() {
+    recorder.close();
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new LoadException(
+          "system property "
+              + name
+              + " is not set; GenericSimulation runs only in a fork started by GatlingLoad");
     }
-
-    @Override
-    public void after() {
-        recorder.close();
-    }
-
-    private static String requiredProperty(String name) {
-        String value = System.getProperty(name);
-        if (value == null || value.isBlank()) {
-            throw new LoadException("system property " + name + " is not set; GenericSimulation runs only in a fork started by GatlingLoad");
-        }
-        return value;
-    }
+    return value;
+  }
 }

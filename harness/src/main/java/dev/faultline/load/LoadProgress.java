@@ -8,4 +8,9 @@ import java.time.Duration;
  * the 2 s window ending 1 s ago. Immutable.
  */
 public record LoadProgress(
-        long requests, long ok, long failed, long indeterminate, double recentRatePerSecond, Duration elapsed) {}
+    long requests,
+    long ok,
+    long failed,
+    long indeterminate,
+    double recentRatePerSecond,
+    Duration elapsed) {}

@@ -15,42 +15,47 @@ import java.util.stream.Collectors;
  * index (null when Gatling did not produce one, e.g. after abort) and the wall time from start to
  * exit. Immutable.
  */
-public record LoadResult(List<RequestOutcome> outcomes, int exitCode, Path gatlingReport, Duration wallTime) {
+public record LoadResult(
+    List<RequestOutcome> outcomes, int exitCode, Path gatlingReport, Duration wallTime) {
 
-    public LoadResult {
-        outcomes = List.copyOf(outcomes);
-    }
+  public LoadResult {
+    outcomes = List.copyOf(outcomes);
+  }
 
-    /** Gatling's index.html, when it produced one. */
-    public Optional<Path> gatlingReportIndex() {
-        return Optional.ofNullable(gatlingReport);
-    }
+  /** Gatling's index.html, when it produced one. */
+  public Optional<Path> gatlingReportIndex() {
+    return Optional.ofNullable(gatlingReport);
+  }
 
-    /** How many outcomes are {@code outcome}. */
-    public long count(Outcome outcome) {
-        return outcomes.stream().filter(o -> o.outcome() == outcome).count();
-    }
+  /** How many outcomes are {@code outcome}. */
+  public long count(Outcome outcome) {
+    return outcomes.stream().filter(o -> o.outcome() == outcome).count();
+  }
 
-    /** Counts by outcome, every outcome present (0 when none). */
-    public Map<Outcome, Long> countsByOutcome() {
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        for (Outcome o : Outcome.values()) {
-            counts.put(o, count(o));
-        }
-        return counts;
+  /** Counts by outcome, every outcome present (0 when none). */
+  public Map<Outcome, Long> countsByOutcome() {
+    Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    for (Outcome o : Outcome.values()) {
+      counts.put(o, count(o));
     }
+    return counts;
+  }
 
-    /** Counts by step name, then by outcome (outcomes absent from a step are omitted). */
-    public Map<String, Map<Outcome, Long>> countsByStep() {
-        return outcomes.stream()
-                .collect(Collectors.groupingBy(
-                        RequestOutcome::step,
-                        TreeMap::new,
-                        Collectors.groupingBy(RequestOutcome::outcome, () -> new EnumMap<>(Outcome.class), Collectors.counting())));
-    }
+  /** Counts by step name, then by outcome (outcomes absent from a step are omitted). */
+  public Map<String, Map<Outcome, Long>> countsByStep() {
+    return outcomes.stream()
+        .collect(
+            Collectors.groupingBy(
+                RequestOutcome::step,
+                TreeMap::new,
+                Collectors.groupingBy(
+                    RequestOutcome::outcome,
+                    () -> new EnumMap<>(Outcome.class),
+                    Collectors.counting())));
+  }
 
-    /** The outcomes of one step, in file order. */
-    public List<RequestOutcome> ofStep(String step) {
-        return outcomes.stream().filter(o -> o.step().equals(step)).toList();
-    }
+  /** The outcomes of one step, in file order. */
+  public List<RequestOutcome> ofStep(String step) {
+    return outcomes.stream().filter(o -> o.step().equals(step)).toList();
+  }
 }

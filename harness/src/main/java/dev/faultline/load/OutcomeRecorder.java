@@ -1,7 +1,7 @@
 package dev.faultline.load;
 
-import dev.faultline.process.ExitHooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.faultline.process.ExitHooks;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,125 +26,144 @@ import java.util.concurrent.TimeUnit;
  */
 final class OutcomeRecorder implements AutoCloseable {
 
-    private final BufferedWriter out;
-    private final ScheduledExecutorService flusher;
-    private final Thread shutdownFlush;
-    private final Map<String, InFlight> inFlight = new HashMap<>();
-    private final Path firstRequest;
-    private boolean closed;
-    private boolean anyStarted;
+  private final BufferedWriter out;
+  private final ScheduledExecutorService flusher;
+  private final Thread shutdownFlush;
+  private final Map<String, InFlight> inFlight = new HashMap<>();
+  private final Path firstRequest;
+  private boolean closed;
+  private boolean anyStarted;
 
-    private record InFlight(String step, long startMillis, long startNanos) {}
+  private record InFlight(String step, long startMillis, long startNanos) {}
 
-    OutcomeRecorder(Path file) {
-        firstRequest = ForkFiles.firstRequestBeside(file);
-        try {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the outcomes file " + file, e);
-        }
-        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "faultline-outcome-flusher");
-            t.setDaemon(true);
-            return t;
-        });
-        flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
-        shutdownFlush = new Thread(this::close, "faultline-outcome-final-flush");
-        ExitHooks.addQuietly(shutdownFlush);
+  OutcomeRecorder(Path file) {
+    firstRequest = ForkFiles.firstRequestBeside(file);
+    try {
+      out =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the outcomes file " + file, e);
     }
+    flusher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "faultline-outcome-flusher");
+              t.setDaemon(true);
+              return t;
+            });
+    flusher.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
+    shutdownFlush = new Thread(this::close, "faultline-outcome-final-flush");
+    ExitHooks.addQuietly(shutdownFlush);
+  }
 
-    /**
-     * Notes that a request is about to be handed to Gatling; false once closed, when the request
-     * must not be sent because its outcome could no longer be recorded.
-     */
-    synchronized boolean started(String step, String opId, long startMillis, long startNanos) {
-        if (closed) {
-            return false;
-        }
-        inFlight.put(opId, new InFlight(step, startMillis, startNanos));
-        if (!anyStarted) {
-            anyStarted = true;
-            noteFirstRequest(startMillis);
-        }
-        return true;
+  /**
+   * Notes that a request is about to be handed to Gatling; false once closed, when the request must
+   * not be sent because its outcome could no longer be recorded.
+   */
+  synchronized boolean started(String step, String opId, long startMillis, long startNanos) {
+    if (closed) {
+      return false;
     }
-
-    private void noteFirstRequest(long startMillis) {
-        try {
-            Path partial = firstRequest.resolveSibling(firstRequest.getFileName() + ".partial");
-            Files.writeString(partial, Long.toString(startMillis));
-            Files.move(partial, firstRequest, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            // The harness falls back to the first recorded outcome: later, but still right.
-        }
+    inFlight.put(opId, new InFlight(step, startMillis, startNanos));
+    if (!anyStarted) {
+      anyStarted = true;
+      noteFirstRequest(startMillis);
     }
+    return true;
+  }
 
-    /**
-     * Records a finished request, unless closing already recorded it INDETERMINATE (which stays:
-     * each operation id has exactly one line).
-     */
-    void append(RequestOutcome outcome) {
-        String line = toJson(outcome);
-        synchronized (this) {
-            if (inFlight.remove(outcome.opId()) != null) {
-                writeLine(line);
-            }
-        }
+  private void noteFirstRequest(long startMillis) {
+    try {
+      Path partial = firstRequest.resolveSibling(firstRequest.getFileName() + ".partial");
+      Files.writeString(partial, Long.toString(startMillis));
+      Files.move(
+          partial,
+          firstRequest,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      // The harness falls back to the first recorded outcome: later, but still right.
     }
+  }
 
-    private static String toJson(RequestOutcome outcome) {
-        try {
-            return ForkFiles.JSON.writeValueAsString(outcome);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + outcome, e);
-        }
+  /**
+   * Records a finished request, unless closing already recorded it INDETERMINATE (which stays: each
+   * operation id has exactly one line).
+   */
+  void append(RequestOutcome outcome) {
+    String line = toJson(outcome);
+    synchronized (this) {
+      if (inFlight.remove(outcome.opId()) != null) {
+        writeLine(line);
+      }
     }
+  }
 
-    private void writeLine(String line) {
-        try {
-            out.write(line);
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the outcomes file", e);
-        }
+  private static String toJson(RequestOutcome outcome) {
+    try {
+      return ForkFiles.JSON.writeValueAsString(outcome);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + outcome, e);
     }
+  }
 
-    synchronized void flush() {
-        if (closed) {
-            return;
-        }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            System.err.println("faultline: cannot flush the outcomes file: " + e);
-        }
+  private void writeLine(String line) {
+    try {
+      out.write(line);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to the outcomes file", e);
     }
+  }
 
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            recordInFlightAsIndeterminate();
-            closed = true;
-            try {
-                out.close();
-            } catch (IOException e) {
-                System.err.println("faultline: cannot close the outcomes file: " + e);
-            }
-        }
-        flusher.shutdownNow();
-        // During shutdown close() is running from the hook itself.
-        ExitHooks.removeQuietly(shutdownFlush);
+  synchronized void flush() {
+    if (closed) {
+      return;
     }
-
-    private void recordInFlightAsIndeterminate() {
-        long nowNanos = System.nanoTime();
-        inFlight.forEach((op, f) -> writeLine(toJson(new RequestOutcome(
-                f.step(), op, f.startMillis(), (nowNanos - f.startNanos()) / 1_000, 0, Outcome.INDETERMINATE, IN_FLIGHT_AT_STOP))));
-        inFlight.clear();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      System.err.println("faultline: cannot flush the outcomes file: " + e);
     }
+  }
 
-    static final String IN_FLIGHT_AT_STOP = "in flight when the load stopped (end of the run, maxDuration or abort)";
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      recordInFlightAsIndeterminate();
+      closed = true;
+      try {
+        out.close();
+      } catch (IOException e) {
+        System.err.println("faultline: cannot close the outcomes file: " + e);
+      }
+    }
+    flusher.shutdownNow();
+    // During shutdown close() is running from the hook itself.
+    ExitHooks.removeQuietly(shutdownFlush);
+  }
+
+  private void recordInFlightAsIndeterminate() {
+    long nowNanos = System.nanoTime();
+    inFlight.forEach(
+        (op, f) ->
+            writeLine(
+                toJson(
+                    new RequestOutcome(
+                        f.step(),
+                        op,
+                        f.startMillis(),
+                        (nowNanos - f.startNanos()) / 1_000,
+                        0,
+                        Outcome.INDETERMINATE,
+                        IN_FLIGHT_AT_STOP))));
+    inFlight.clear();
+  }
+
+  static final String IN_FLIGHT_AT_STOP =
+      "in flight when the load stopped (end of the run, maxDuration or abort)";
 }

@@ -10,41 +10,58 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PreparedLoad implements AutoCloseable {
 
-    private final String experiment;
-    private final Duration requestTimeout;
-    private final ForkFiles files;
-    private final Process fork;
-    private final AtomicBoolean started = new AtomicBoolean();
+  private final String experiment;
+  private final Duration requestTimeout;
+  private final ForkFiles files;
+  private final Process fork;
+  private final AtomicBoolean started = new AtomicBoolean();
 
-    PreparedLoad(String experiment, Duration requestTimeout, ForkFiles files, Process fork) {
-        this.experiment = experiment;
-        this.requestTimeout = requestTimeout;
-        this.files = files;
-        this.fork = fork;
-    }
+  PreparedLoad(String experiment, Duration requestTimeout, ForkFiles files, Process fork) {
+    this.experiment = experiment;
+    this.requestTimeout = requestTimeout;
+    this.files = files;
+    this.fork = fork;
+  }
 
-    /** Hands the fork its plan: load begins. The plan must be for the same experiment and request timeout. */
-    public LoadRun start(LoadPlan plan) {
-        if (!plan.experiment().equals(experiment) || !plan.requestTimeout().equals(requestTimeout)) {
-            throw new IllegalArgumentException("the plan of '" + plan.experiment() + "' (request timeout " + plan.requestTimeout()
-                    + ") does not match the fork prepared for '" + experiment + "' (request timeout " + requestTimeout + ")");
-        }
-        if (!started.compareAndSet(false, true)) {
-            throw new IllegalStateException("the prepared load of '" + experiment + "' was already started");
-        }
-        if (!fork.isAlive()) {
-            throw new LoadException("the Gatling fork prepared for '" + experiment + "' exited early (code " + fork.exitValue()
-                    + "); see " + files.gatlingLog());
-        }
-        files.writePlan(plan);
-        return new LoadRun(plan, files, fork);
+  /**
+   * Hands the fork its plan: load begins. The plan must be for the same experiment and request
+   * timeout.
+   */
+  public LoadRun start(LoadPlan plan) {
+    if (!plan.experiment().equals(experiment) || !plan.requestTimeout().equals(requestTimeout)) {
+      throw new IllegalArgumentException(
+          "the plan of '"
+              + plan.experiment()
+              + "' (request timeout "
+              + plan.requestTimeout()
+              + ") does not match the fork prepared for '"
+              + experiment
+              + "' (request timeout "
+              + requestTimeout
+              + ")");
     }
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException(
+          "the prepared load of '" + experiment + "' was already started");
+    }
+    if (!fork.isAlive()) {
+      throw new LoadException(
+          "the Gatling fork prepared for '"
+              + experiment
+              + "' exited early (code "
+              + fork.exitValue()
+              + "); see "
+              + files.gatlingLog());
+    }
+    files.writePlan(plan);
+    return new LoadRun(plan, files, fork);
+  }
 
-    /** Stops the fork unless {@link #start} handed it a plan (then the {@link LoadRun} owns it). */
-    @Override
-    public void close() {
-        if (started.compareAndSet(false, true)) {
-            ChildProcesses.stop(fork, Duration.ofSeconds(LoadRun.STOP_GRACE_SECONDS));
-        }
+  /** Stops the fork unless {@link #start} handed it a plan (then the {@link LoadRun} owns it). */
+  @Override
+  public void close() {
+    if (started.compareAndSet(false, true)) {
+      ChildProcesses.stop(fork, Duration.ofSeconds(LoadRun.STOP_GRACE_SECONDS));
     }
+  }
 }

@@ -32,118 +32,136 @@ import java.util.stream.IntStream;
  * requests are in flight. Either way a user has at most one request in flight, so Gatling's
  * per-user failure cause belongs to exactly one request.
  *
- * <p>No Gatling EL anywhere: path, headers and body go through functions, so a {@code #{} } in
- * them is sent as is.
+ * <p>No Gatling EL anywhere: path, headers and body go through functions, so a {@code #{} } in them
+ * is sent as is.
  */
 final class StepScenario {
 
-    private static final String OP = "faultline.op";
-    private static final String PATH = "faultline.path";
-    private static final String START_NANOS = "faultline.startNanos";
-    private static final String START_MILLIS = "faultline.startMillis";
-    private static final String STATUS = "faultline.status";
-    private static final String CAPPED = "faultline.capped";
-    private static final Integer[] SUCCESS_STATUSES = IntStream.rangeClosed(200, 299).boxed().toArray(Integer[]::new);
+  private static final String OP = "faultline.op";
+  private static final String PATH = "faultline.path";
+  private static final String START_NANOS = "faultline.startNanos";
+  private static final String START_MILLIS = "faultline.startMillis";
+  private static final String STATUS = "faultline.status";
+  private static final String CAPPED = "faultline.capped";
+  private static final Integer[] SUCCESS_STATUSES =
+      IntStream.rangeClosed(200, 299).boxed().toArray(Integer[]::new);
 
-    private final LoadStep step;
-    private final OutcomeRecorder recorder;
-    private final AtomicLong issued = new AtomicLong();
+  private final LoadStep step;
+  private final OutcomeRecorder recorder;
+  private final AtomicLong issued = new AtomicLong();
 
-    StepScenario(LoadStep step, OutcomeRecorder recorder) {
-        this.step = step;
-        this.recorder = recorder;
+  StepScenario(LoadStep step, OutcomeRecorder recorder) {
+    this.step = step;
+    this.recorder = recorder;
+  }
+
+  PopulationBuilder population() {
+    PopulationBuilder population =
+        step.workload() == Workload.OPEN
+            ? scenario(step.name()).exec(oneRequest()).injectOpen(openInjection())
+            : scenario(step.name()).exec(requestLoop()).injectOpen(fixedUsers());
+    return population.protocols(protocol());
+  }
+
+  private HttpProtocolBuilder protocol() {
+    return http.baseUrl(step.baseUrl())
+        .disableWarmUp()
+        .disableFollowRedirect()
+        .disableCaching()
+        .disableAutoReferer();
+  }
+
+  private List<OpenInjectionStep> openInjection() {
+    List<OpenInjectionStep> injection = new ArrayList<>();
+    if (!step.delay().isZero()) {
+      injection.add(nothingFor(step.delay()));
     }
-
-    PopulationBuilder population() {
-        PopulationBuilder population = step.workload() == Workload.OPEN
-                ? scenario(step.name()).exec(oneRequest()).injectOpen(openInjection())
-                : scenario(step.name()).exec(requestLoop()).injectOpen(fixedUsers());
-        return population.protocols(protocol());
+    if (!step.warmUp().isZero()) {
+      injection.add(constantUsersPerSec(step.ratePerSecond()).during(step.warmUp()));
     }
-
-    private HttpProtocolBuilder protocol() {
-        return http.baseUrl(step.baseUrl())
-                .disableWarmUp()
-                .disableFollowRedirect()
-                .disableCaching()
-                .disableAutoReferer();
+    if (!step.ramp().isZero()) {
+      injection.add(rampUsersPerSec(0).to(step.ratePerSecond()).during(step.ramp()));
     }
+    injection.add(constantUsersPerSec(step.ratePerSecond()).during(step.duration()));
+    return injection;
+  }
 
-    private List<OpenInjectionStep> openInjection() {
-        List<OpenInjectionStep> injection = new ArrayList<>();
-        if (!step.delay().isZero()) {
-            injection.add(nothingFor(step.delay()));
-        }
-        if (!step.warmUp().isZero()) {
-            injection.add(constantUsersPerSec(step.ratePerSecond()).during(step.warmUp()));
-        }
-        if (!step.ramp().isZero()) {
-            injection.add(rampUsersPerSec(0).to(step.ratePerSecond()).during(step.ramp()));
-        }
-        injection.add(constantUsersPerSec(step.ratePerSecond()).during(step.duration()));
-        return injection;
-    }
+  private OpenInjectionStep[] fixedUsers() {
+    OpenInjectionStep users =
+        step.ramp().isZero()
+            ? atOnceUsers(step.users())
+            : rampUsers(step.users()).during(step.ramp());
+    return step.delay().isZero()
+        ? new OpenInjectionStep[] {users}
+        : new OpenInjectionStep[] {nothingFor(step.delay()), users};
+  }
 
-    private OpenInjectionStep[] fixedUsers() {
-        OpenInjectionStep users = step.ramp().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.ramp());
-        return step.delay().isZero() ? new OpenInjectionStep[] {users} : new OpenInjectionStep[] {nothingFor(step.delay()), users};
-    }
+  private ChainBuilder oneRequest() {
+    return exec(this::begin)
+        .exec(
+            doIf(session -> !session.getBoolean(CAPPED)).then(exec(request()).exec(this::finish)));
+  }
 
-    private ChainBuilder oneRequest() {
-        return exec(this::begin).exec(doIf(session -> !session.getBoolean(CAPPED)).then(exec(request()).exec(this::finish)));
-    }
+  private ChainBuilder requestLoop() {
+    return asLongAsDuring(session -> !capReached(), step.warmUp().plus(step.duration()))
+        .on(oneRequest());
+  }
 
-    private ChainBuilder requestLoop() {
-        return asLongAsDuring(session -> !capReached(), step.warmUp().plus(step.duration())).on(oneRequest());
-    }
+  private boolean capReached() {
+    return step.maxRequests() > 0 && issued.get() >= step.maxRequests();
+  }
 
-    private boolean capReached() {
-        return step.maxRequests() > 0 && issued.get() >= step.maxRequests();
+  private HttpRequestActionBuilder request() {
+    HttpRequestActionBuilder request =
+        http(step.name())
+            .httpRequest(step.method(), session -> session.getString(PATH))
+            .header("Connection", session -> "close");
+    for (Map.Entry<String, String> header : step.headers().entrySet()) {
+      if (!header.getKey().equalsIgnoreCase("Connection")) {
+        String value = header.getValue();
+        request = request.header(header.getKey(), session -> value);
+      }
     }
+    if (step.body() != null) {
+      String body = step.body();
+      request = request.body(StringBody(session -> body));
+    }
+    return request.check(status().saveAs(STATUS), status().in(SUCCESS_STATUSES));
+  }
 
-    private HttpRequestActionBuilder request() {
-        HttpRequestActionBuilder request = http(step.name())
-                .httpRequest(step.method(), session -> session.getString(PATH))
-                .header("Connection", session -> "close");
-        for (Map.Entry<String, String> header : step.headers().entrySet()) {
-            if (!header.getKey().equalsIgnoreCase("Connection")) {
-                String value = header.getValue();
-                request = request.header(header.getKey(), session -> value);
-            }
-        }
-        if (step.body() != null) {
-            String body = step.body();
-            request = request.body(StringBody(session -> body));
-        }
-        return request.check(status().saveAs(STATUS), status().in(SUCCESS_STATUSES));
+  private Session begin(Session session) {
+    // a looping user carries the previous request's status and failed flag
+    session = session.remove(STATUS).markAsSucceeded();
+    long n = issued.incrementAndGet();
+    if (step.maxRequests() > 0 && n > step.maxRequests()) {
+      return session.set(CAPPED, true);
     }
+    String op = step.name() + "-" + n;
+    long startMillis = System.currentTimeMillis();
+    long startNanos = System.nanoTime();
+    if (!recorder.started(step.name(), op, startMillis, startNanos)) {
+      return session.set(CAPPED, true);
+    }
+    return session
+        .set(CAPPED, false)
+        .set(OP, op)
+        .set(PATH, step.pathFor(op))
+        .set(START_MILLIS, startMillis)
+        .set(START_NANOS, startNanos);
+  }
 
-    private Session begin(Session session) {
-        // a looping user carries the previous request's status and failed flag
-        session = session.remove(STATUS).markAsSucceeded();
-        long n = issued.incrementAndGet();
-        if (step.maxRequests() > 0 && n > step.maxRequests()) {
-            return session.set(CAPPED, true);
-        }
-        String op = step.name() + "-" + n;
-        long startMillis = System.currentTimeMillis();
-        long startNanos = System.nanoTime();
-        if (!recorder.started(step.name(), op, startMillis, startNanos)) {
-            return session.set(CAPPED, true);
-        }
-        return session.set(CAPPED, false)
-                .set(OP, op)
-                .set(PATH, step.pathFor(op))
-                .set(START_MILLIS, startMillis)
-                .set(START_NANOS, startNanos);
-    }
-
-    private Session finish(Session session) {
-        long latencyMicros = (System.nanoTime() - session.getLong(START_NANOS)) / 1_000;
-        int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
-        String cause = FailureCauseAppender.takeCause(session.userId());
-        recorder.append(OutcomeClassifier.classify(
-                step.name(), session.getString(OP), session.getLong(START_MILLIS), latencyMicros, status, cause));
-        return session;
-    }
+  private Session finish(Session session) {
+    long latencyMicros = (System.nanoTime() - session.getLong(START_NANOS)) / 1_000;
+    int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
+    String cause = FailureCauseAppender.takeCause(session.userId());
+    recorder.append(
+        OutcomeClassifier.classify(
+            step.name(),
+            session.getString(OP),
+            session.getLong(START_MILLIS),
+            latencyMicros,
+            status,
+            cause));
+    return session;
+  }
 }

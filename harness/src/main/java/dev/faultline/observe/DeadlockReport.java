@@ -10,20 +10,20 @@ import java.util.List;
  */
 public record DeadlockReport(Instant at, List<ThreadDetail> cycle, String description) {
 
-    public DeadlockReport {
-        cycle = List.copyOf(cycle);
-    }
+  public DeadlockReport {
+    cycle = List.copyOf(cycle);
+  }
 
-    public static DeadlockReport none(Instant at, String how) {
-        return new DeadlockReport(at, List.of(), how);
-    }
+  public static DeadlockReport none(Instant at, String how) {
+    return new DeadlockReport(at, List.of(), how);
+  }
 
-    public boolean found() {
-        return !cycle.isEmpty();
-    }
+  public boolean found() {
+    return !cycle.isEmpty();
+  }
 
-    /** The names of the deadlocked threads, sorted, identifying one cycle across samples. */
-    public List<String> threadNames() {
-        return cycle.stream().map(ThreadDetail::name).sorted().toList();
-    }
+  /** The names of the deadlocked threads, sorted, identifying one cycle across samples. */
+  public List<String> threadNames() {
+    return cycle.stream().map(ThreadDetail::name).sorted().toList();
+  }
 }

@@ -18,81 +18,87 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DeadlockWatch implements AutoCloseable {
 
-    /**
-     * What a watch saw: how many samples it took, each distinct cycle once, and why samples failed.
-     */
-    public record Findings(int samples, List<DeadlockReport> cycles, List<String> errors) {
+  /**
+   * What a watch saw: how many samples it took, each distinct cycle once, and why samples failed.
+   */
+  public record Findings(int samples, List<DeadlockReport> cycles, List<String> errors) {
 
-        public Findings {
-            cycles = List.copyOf(cycles);
-            errors = List.copyOf(errors);
+    public Findings {
+      cycles = List.copyOf(cycles);
+      errors = List.copyOf(errors);
+    }
+  }
+
+  private static final int KEPT_ERRORS = 5;
+
+  private final ThreadObserver observer;
+  private final ScheduledExecutorService timer;
+  private final Map<List<String>, DeadlockReport> cycles = new LinkedHashMap<>();
+  private final Set<String> errors = new LinkedHashSet<>();
+  private int samples;
+  private Findings stopped;
+
+  private DeadlockWatch(String target, ThreadObserver observer) {
+    this.observer = observer;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "faultline-deadlock-watch-" + target);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Starts sampling now and every {@code interval} until {@link #stop()}. */
+  public static DeadlockWatch start(String target, ThreadObserver observer, Duration interval) {
+    DeadlockWatch w = new DeadlockWatch(target, observer);
+    w.timer.scheduleWithFixedDelay(w::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    return w;
+  }
+
+  private void sample() {
+    try {
+      DeadlockReport r = observer.deadlocks();
+      synchronized (this) {
+        samples++;
+        if (r.found()) {
+          cycles.putIfAbsent(r.threadNames(), r);
         }
-    }
-
-    private static final int KEPT_ERRORS = 5;
-
-    private final ThreadObserver observer;
-    private final ScheduledExecutorService timer;
-    private final Map<List<String>, DeadlockReport> cycles = new LinkedHashMap<>();
-    private final Set<String> errors = new LinkedHashSet<>();
-    private int samples;
-    private Findings stopped;
-
-    private DeadlockWatch(String target, ThreadObserver observer) {
-        this.observer = observer;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "faultline-deadlock-watch-" + target);
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    /** Starts sampling now and every {@code interval} until {@link #stop()}. */
-    public static DeadlockWatch start(String target, ThreadObserver observer, Duration interval) {
-        DeadlockWatch w = new DeadlockWatch(target, observer);
-        w.timer.scheduleWithFixedDelay(w::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        return w;
-    }
-
-    private void sample() {
-        try {
-            DeadlockReport r = observer.deadlocks();
-            synchronized (this) {
-                samples++;
-                if (r.found()) {
-                    cycles.putIfAbsent(r.threadNames(), r);
-                }
-            }
-        } catch (RuntimeException e) {
-            synchronized (this) {
-                if (errors.size() < KEPT_ERRORS) {
-                    errors.add(e.getMessage());
-                }
-            }
+      }
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        if (errors.size() < KEPT_ERRORS) {
+          errors.add(e.getMessage());
         }
+      }
     }
+  }
 
-    /** Stops sampling (waiting for a sample under way, bounded) and returns what was seen; idempotent. */
-    public Findings stop() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return findings();
+  /**
+   * Stops sampling (waiting for a sample under way, bounded) and returns what was seen; idempotent.
+   */
+  public Findings stop() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(15, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    return findings();
+  }
 
-    /** What was seen so far. */
-    public synchronized Findings findings() {
-        if (stopped == null && timer.isTerminated()) {
-            stopped = new Findings(samples, new ArrayList<>(cycles.values()), new ArrayList<>(errors));
-        }
-        return stopped != null ? stopped : new Findings(samples, new ArrayList<>(cycles.values()), new ArrayList<>(errors));
+  /** What was seen so far. */
+  public synchronized Findings findings() {
+    if (stopped == null && timer.isTerminated()) {
+      stopped = new Findings(samples, new ArrayList<>(cycles.values()), new ArrayList<>(errors));
     }
+    return stopped != null
+        ? stopped
+        : new Findings(samples, new ArrayList<>(cycles.values()), new ArrayList<>(errors));
+  }
 
-    @Override
-    public void close() {
-        stop();
-    }
+  @Override
+  public void close() {
+    stop();
+  }
 }

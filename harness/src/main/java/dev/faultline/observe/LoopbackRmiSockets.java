@@ -14,26 +14,26 @@ import java.rmi.server.RMISocketFactory;
  */
 final class LoopbackRmiSockets extends RMISocketFactory {
 
-    private LoopbackRmiSockets() {}
+  private LoopbackRmiSockets() {}
 
-    static synchronized void install() {
-        if (RMISocketFactory.getSocketFactory() instanceof LoopbackRmiSockets) {
-            return;
-        }
-        try {
-            RMISocketFactory.setSocketFactory(new LoopbackRmiSockets());
-        } catch (IOException alreadySet) {
-            // Someone else's factory (an embedding application): its choice stands; stubs then use it.
-        }
+  static synchronized void install() {
+    if (RMISocketFactory.getSocketFactory() instanceof LoopbackRmiSockets) {
+      return;
     }
+    try {
+      RMISocketFactory.setSocketFactory(new LoopbackRmiSockets());
+    } catch (IOException alreadySet) {
+      // Someone else's factory (an embedding application): its choice stands; stubs then use it.
+    }
+  }
 
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-        return new Socket(InetAddress.getLoopbackAddress(), port);
-    }
+  @Override
+  public Socket createSocket(String host, int port) throws IOException {
+    return new Socket(InetAddress.getLoopbackAddress(), port);
+  }
 
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-        return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-    }
+  @Override
+  public ServerSocket createServerSocket(int port) throws IOException {
+    return new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+  }
 }

@@ -9,16 +9,16 @@ import java.util.List;
  */
 public record ThreadSnapshot(Instant at, List<ThreadDetail> threads, List<String> blindSpots) {
 
-    public ThreadSnapshot {
-        threads = List.copyOf(threads);
-        blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
-    }
+  public ThreadSnapshot {
+    threads = List.copyOf(threads);
+    blindSpots = blindSpots == null ? List.of() : List.copyOf(blindSpots);
+  }
 
-    public ThreadSnapshot(Instant at, List<ThreadDetail> threads) {
-        this(at, threads, List.of());
-    }
+  public ThreadSnapshot(Instant at, List<ThreadDetail> threads) {
+    this(at, threads, List.of());
+  }
 
-    public int size() {
-        return threads.size();
-    }
+  public int size() {
+    return threads.size();
+  }
 }

@@ -6,26 +6,27 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A small shell process that outlives a SIGKILL of the harness and then undoes what the harness
- * would have undone: it resumes (SIGCONT) and stops (SIGTERM, then SIGKILL after {@value #GRACE_SECONDS}
- * s) every child process the harness told it about, with their descendants.
+ * would have undone: it resumes (SIGCONT) and stops (SIGTERM, then SIGKILL after {@value
+ * #GRACE_SECONDS} s) every child process the harness told it about, with their descendants.
  *
- * <p>The harness JVM holds the write end of the guardian's stdin and writes one PID per line as
- * it starts a child. No exit of the harness — normal, a crash, SIGKILL — can keep that pipe open:
- * the kernel closes it, the guardian reads end-of-file at once and cleans up. After a normal exit
- * the shutdown hooks have already stopped every child, so it finds nothing and ends. A PID is
- * signalled only if the process still has the start time it had when it was reported ({@code ps -o
- * lstart}), so a PID the system reused for something else is left alone. The guardian ignores
- * SIGINT, SIGTERM and SIGHUP: a Ctrl-C in the terminal reaches every process of the foreground
- * group, and it must still be there when the harness is gone.
+ * <p>The harness JVM holds the write end of the guardian's stdin and writes one PID per line as it
+ * starts a child. No exit of the harness — normal, a crash, SIGKILL — can keep that pipe open: the
+ * kernel closes it, the guardian reads end-of-file at once and cleans up. After a normal exit the
+ * shutdown hooks have already stopped every child, so it finds nothing and ends. A PID is signalled
+ * only if the process still has the start time it had when it was reported ({@code ps -o lstart}),
+ * so a PID the system reused for something else is left alone. The guardian ignores SIGINT, SIGTERM
+ * and SIGHUP: a Ctrl-C in the terminal reaches every process of the foreground group, and it must
+ * still be there when the harness is gone.
  *
- * <p>This is what makes a pause survivable: a target stopped with SIGSTOP cannot run its own
- * parent watchdog, and a {@code command:} or {@code jar:} target has none. Thread-safe.
+ * <p>This is what makes a pause survivable: a target stopped with SIGSTOP cannot run its own parent
+ * watchdog, and a {@code command:} or {@code jar:} target has none. Thread-safe.
  */
 public final class ExitGuardian {
 
-    static final int GRACE_SECONDS = 3;
+  static final int GRACE_SECONDS = 3;
 
-    private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
             trap '' INT TERM HUP QUIT PIPE
             ident() { s=$(ps -o lstart= -p "$1" 2>/dev/null); if [ -n "$s" ]; then echo "$s"; elif kill -0 "$1" 2>/dev/null; then echo alive; fi; }
             same() { eval "want=\\"\\$start_$1\\""; now=$(ident "$1"); [ -n "$now" ] && [ "$now" = "$want" ]; }
@@ -59,45 +60,58 @@ public final class ExitGuardian {
             exit 0
             """;
 
-    private static OutputStream pipe;
-    private static boolean failed;
-    private static Process guardian;
+  private static OutputStream pipe;
+  private static boolean failed;
+  private static Process guardian;
 
-    private ExitGuardian() {}
+  private ExitGuardian() {}
 
-    /**
-     * Tells the guardian about a process to clean up should the harness die; starts the guardian on
-     * first use. Never throws: without a guardian the shutdown hooks still cover every exit but SIGKILL.
-     */
-    public static synchronized void watch(long pid) {
-        if (failed) {
-            return;
-        }
-        try {
-            if (pipe == null) {
-                start();
-            }
-            pipe.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));
-            pipe.flush();
-        } catch (IOException e) {
-            failed = true;
-            System.err.println("faultline: the exit guardian is not running (" + e.getMessage()
-                    + "); a harness killed with SIGKILL may leave pid " + pid + " behind");
-        }
+  /**
+   * Tells the guardian about a process to clean up should the harness die; starts the guardian on
+   * first use. Never throws: without a guardian the shutdown hooks still cover every exit but
+   * SIGKILL.
+   */
+  public static synchronized void watch(long pid) {
+    if (failed) {
+      return;
     }
-
-    /** The guardian's PID, if it was started: for tests that check it ends with the harness. */
-    public static synchronized java.util.OptionalLong pid() {
-        return guardian == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(guardian.pid());
+    try {
+      if (pipe == null) {
+        start();
+      }
+      pipe.write((pid + "\n").getBytes(StandardCharsets.US_ASCII));
+      pipe.flush();
+    } catch (IOException e) {
+      failed = true;
+      System.err.println(
+          "faultline: the exit guardian is not running ("
+              + e.getMessage()
+              + "); a harness killed with SIGKILL may leave pid "
+              + pid
+              + " behind");
     }
+  }
 
-    private static void start() throws IOException {
-        long harness = ProcessHandle.current().pid();
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", SCRIPT, "faultline-guardian", String.valueOf(harness),
+  /** The guardian's PID, if it was started: for tests that check it ends with the harness. */
+  public static synchronized java.util.OptionalLong pid() {
+    return guardian == null
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(guardian.pid());
+  }
+
+  private static void start() throws IOException {
+    long harness = ProcessHandle.current().pid();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                "/bin/sh",
+                "-c",
+                SCRIPT,
+                "faultline-guardian",
+                String.valueOf(harness),
                 String.valueOf(GRACE_SECONDS * 2))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        guardian = builder.start();
-        pipe = guardian.getOutputStream();
-    }
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
+    guardian = builder.start();
+    pipe = guardian.getOutputStream();
+  }
 }

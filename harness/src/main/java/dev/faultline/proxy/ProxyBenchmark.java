@@ -17,16 +17,16 @@ import java.util.Locale;
  * Measures the embedded proxy beside a direct connection in the same run, all on 127.0.0.1:
  *
  * <ul>
- *   <li>added round-trip latency with no toxics: 64-byte ping-pong on one connection per path,
- *       in blocks of 100 pings alternating between the paths, after a warm-up;
+ *   <li>added round-trip latency with no toxics: 64-byte ping-pong on one connection per path, in
+ *       blocks of 100 pings alternating between the paths, after a warm-up;
  *   <li>one-way throughput of a large transfer: the median of three transfers per path,
  *       alternating, after a warm-up transfer;
  *   <li>the error of a 50 ms latency toxic, |round trip - 50 ms|, beside the same 50 ms held by
  *       plain JVM threads: a relay with the proxy's four hops (the floor any proxy has on this
- *       machine) and the echo itself (two hops). The toxic's timed path is first warmed up
- *       ({@link #TOXIC_WARM_UP}); then the three paths take turns in blocks of
- *       {@link #DELAY_BLOCK} pings after {@link #DELAY_WARM_UP} unmeasured ones each, so all see
- *       the same moments of the machine.
+ *       machine) and the echo itself (two hops). The toxic's timed path is first warmed up ({@link
+ *       #TOXIC_WARM_UP}); then the three paths take turns in blocks of {@link #DELAY_BLOCK} pings
+ *       after {@link #DELAY_WARM_UP} unmeasured ones each, so all see the same moments of the
+ *       machine.
  * </ul>
  *
  * <p>The client and the peers block on their sockets (a thread per connection) and use direct
@@ -41,6 +41,7 @@ public final class ProxyBenchmark {
   private static final int PING_BLOCK = 100;
   private static final int DELAY_BLOCK = 25;
   private static final int DELAY_WARM_UP = 10;
+
   /**
    * Pings through a short latency toxic before the 50 ms one is measured, so the JIT has compiled
    * the toxic's timed path (a few thousand passes), as in a proxy that has carried load. At 50 ms a
@@ -50,6 +51,7 @@ public final class ProxyBenchmark {
    * (few samples) warms up less.
    */
   private static final int TOXIC_WARM_UP = 3_000;
+
   private static final long WARM_UP_LATENCY_MS = 3;
 
   private ProxyBenchmark() {}
@@ -60,7 +62,11 @@ public final class ProxyBenchmark {
       if (transferBytes < 1 << 20 || pings < 100 || latencySamples < 10) {
         throw new IllegalArgumentException(
             "transferBytes must be >= 1 MiB, pings >= 100, latencySamples >= 10; got "
-                + transferBytes + ", " + pings + ", " + latencySamples);
+                + transferBytes
+                + ", "
+                + pings
+                + ", "
+                + latencySamples);
       }
     }
 
@@ -112,13 +118,20 @@ public final class ProxyBenchmark {
               + " | the same 50 ms held by plain JVM threads: in a relay (the proxy's hops)"
               + " p50 %.3f ms p99 %.3f ms, in the echo (no relay) p50 %.3f ms p99 %.3f ms%n",
           transport,
-          directRoundTripMicros.p50(), directRoundTripMicros.p99(),
-          proxiedRoundTripMicros.p50(), proxiedRoundTripMicros.p99(),
-          addedP50Micros(), addedP99Micros(),
-          directMegabytesPerSecond, proxiedMegabytesPerSecond,
-          toxicErrorMillis.p50(), toxicErrorMillis.p99(),
-          relayDelayErrorMillis.p50(), relayDelayErrorMillis.p99(),
-          plainDelayErrorMillis.p50(), plainDelayErrorMillis.p99());
+          directRoundTripMicros.p50(),
+          directRoundTripMicros.p99(),
+          proxiedRoundTripMicros.p50(),
+          proxiedRoundTripMicros.p99(),
+          addedP50Micros(),
+          addedP99Micros(),
+          directMegabytesPerSecond,
+          proxiedMegabytesPerSecond,
+          toxicErrorMillis.p50(),
+          toxicErrorMillis.p99(),
+          relayDelayErrorMillis.p50(),
+          relayDelayErrorMillis.p99(),
+          plainDelayErrorMillis.p50(),
+          plainDelayErrorMillis.p99());
     }
   }
 
@@ -131,8 +144,9 @@ public final class ProxyBenchmark {
         case "--bytes" -> bytes = parseSize(args[i + 1]);
         case "--pings" -> pings = Integer.parseInt(args[i + 1]);
         case "--latency-samples" -> latencySamples = Integer.parseInt(args[i + 1]);
-        default -> throw new IllegalArgumentException(
-            "unknown option " + args[i] + "; use --bytes, --pings, --latency-samples");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; use --bytes, --pings, --latency-samples");
       }
     }
     System.out.print(run(new Options(bytes, pings, latencySamples), System.err).report());
@@ -141,16 +155,23 @@ public final class ProxyBenchmark {
   /** A byte count with an optional k, m or g suffix (powers of 1024), e.g. {@code 512m}. */
   public static long parseSize(String text) {
     String lower = text.trim().toLowerCase(Locale.ROOT);
-    long unit = lower.endsWith("g") ? 1L << 30 : lower.endsWith("m") ? 1L << 20 : lower.endsWith("k") ? 1L << 10 : 1;
+    long unit =
+        lower.endsWith("g")
+            ? 1L << 30
+            : lower.endsWith("m") ? 1L << 20 : lower.endsWith("k") ? 1L << 10 : 1;
     String digits = unit == 1 ? lower : lower.substring(0, lower.length() - 1);
     try {
       return Math.multiplyExact(Long.parseLong(digits), unit);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a size; write a number with k, m or g, e.g. 512m or 1g", e);
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a size; write a number with k, m or g, e.g. 512m or 1g", e);
     }
   }
 
-  /** Runs the three measurements on 127.0.0.1 with a fresh embedded server; says each step on {@code progress}. */
+  /**
+   * Runs the three measurements on 127.0.0.1 with a fresh embedded server; says each step on {@code
+   * progress}.
+   */
   public static Result run(Options options, PrintStream progress) {
     try (ToxiproxyServer server = ToxiproxyServer.start("127.0.0.1", 0, 1L);
         BenchPeers echo = BenchPeers.echo(MESSAGE_SIZE);
@@ -162,25 +183,42 @@ public final class ProxyBenchmark {
       Proxy sinkProxy = client.createProxy("bench-sink", "127.0.0.1:0", sink.address());
       Proxy slowProxy = client.createProxy("bench-latency", "127.0.0.1:0", echo.address());
       slowProxy.toxics().latency("latency_downstream", ToxicDirection.DOWNSTREAM, TOXIC_LATENCY_MS);
-      Proxy warmUpProxy = client.createProxy("bench-latency-warm-up", "127.0.0.1:0", echo.address());
-      warmUpProxy.toxics().latency("latency_downstream", ToxicDirection.DOWNSTREAM, WARM_UP_LATENCY_MS);
+      Proxy warmUpProxy =
+          client.createProxy("bench-latency-warm-up", "127.0.0.1:0", echo.address());
+      warmUpProxy
+          .toxics()
+          .latency("latency_downstream", ToxicDirection.DOWNSTREAM, WARM_UP_LATENCY_MS);
 
       progress.printf(Locale.ROOT, "bench: %d ping-pongs per path…%n", options.pings());
       double[][] roundTrips = pingPong(echo.port(), port(echoProxy), options.pings());
-      progress.printf(Locale.ROOT, "bench: %d transfers of %d MiB per path…%n", TRANSFERS, options.transferBytes() >> 20);
-      double[] megabytesPerSecond = throughputs(sink.port(), port(sinkProxy), options.transferBytes());
+      progress.printf(
+          Locale.ROOT,
+          "bench: %d transfers of %d MiB per path…%n",
+          TRANSFERS,
+          options.transferBytes() >> 20);
+      double[] megabytesPerSecond =
+          throughputs(sink.port(), port(sinkProxy), options.transferBytes());
       double direct = megabytesPerSecond[0];
       double proxied = megabytesPerSecond[1];
       int toxicWarmUp = Math.min(TOXIC_WARM_UP, 10 * options.latencySamples());
-      progress.printf(Locale.ROOT, "bench: %d pings through a %d ms latency toxic to warm up its timed path…%n",
-          toxicWarmUp, WARM_UP_LATENCY_MS);
+      progress.printf(
+          Locale.ROOT,
+          "bench: %d pings through a %d ms latency toxic to warm up its timed path…%n",
+          toxicWarmUp,
+          WARM_UP_LATENCY_MS);
       try (SocketChannel warmUp = open(port(warmUpProxy))) {
         roundTrips(warmUp, new double[toxicWarmUp], 0, toxicWarmUp);
       }
-      progress.printf(Locale.ROOT, "bench: %d pings each through a %d ms latency toxic, a delaying relay and a delaying echo (about %d s)…%n",
-          options.latencySamples(), TOXIC_LATENCY_MS, 3 * (options.latencySamples() + DELAY_WARM_UP) * TOXIC_LATENCY_MS / 1000);
-      double[][] delayErrors = delayErrors(
-          new int[] {port(slowProxy), relay.port(), delayedEcho.port()}, options.latencySamples());
+      progress.printf(
+          Locale.ROOT,
+          "bench: %d pings each through a %d ms latency toxic, a delaying relay and a delaying echo (about %d s)…%n",
+          options.latencySamples(),
+          TOXIC_LATENCY_MS,
+          3 * (options.latencySamples() + DELAY_WARM_UP) * TOXIC_LATENCY_MS / 1000);
+      double[][] delayErrors =
+          delayErrors(
+              new int[] {port(slowProxy), relay.port(), delayedEcho.port()},
+              options.latencySamples());
       double[] toxic = delayErrors[0];
       double[] relayDelay = delayErrors[1];
       double[] plainDelay = delayErrors[2];
@@ -211,14 +249,16 @@ public final class ProxyBenchmark {
   }
 
   /**
-   * Continuous ping-pong on each connection, as the reference measured it, in blocks of
-   * {@link #PING_BLOCK} alternating between the paths, so both see the same machine: this VM's
-   * wake-up latency drifts from 20 to 300 µs within minutes.
+   * Continuous ping-pong on each connection, as the reference measured it, in blocks of {@link
+   * #PING_BLOCK} alternating between the paths, so both see the same machine: this VM's wake-up
+   * latency drifts from 20 to 300 µs within minutes.
    */
-  private static double[][] pingPong(int directPort, int proxiedPort, int samples) throws IOException {
+  private static double[][] pingPong(int directPort, int proxiedPort, int samples)
+      throws IOException {
     double[] direct = new double[samples];
     double[] proxied = new double[samples];
-    try (SocketChannel toDirect = open(directPort); SocketChannel toProxy = open(proxiedPort)) {
+    try (SocketChannel toDirect = open(directPort);
+        SocketChannel toProxy = open(proxiedPort)) {
       double[] warmUp = new double[Math.min(samples, 5_000)];
       roundTrips(toDirect, warmUp, 0, warmUp.length);
       roundTrips(toProxy, warmUp, 0, warmUp.length);
@@ -249,7 +289,8 @@ public final class ProxyBenchmark {
    * see the same machine load, after one unmeasured warm-up transfer per path (a quarter of the
    * size, at most 256 MiB) so the JIT has compiled both paths before anything is measured.
    */
-  private static double[] throughputs(int directPort, int proxiedPort, long bytes) throws IOException {
+  private static double[] throughputs(int directPort, int proxiedPort, long bytes)
+      throws IOException {
     long warmUp = Math.max(1 << 20, Math.min(256L << 20, bytes / 4));
     throughput(directPort, warmUp);
     throughput(proxiedPort, warmUp);
@@ -304,7 +345,10 @@ public final class ProxyBenchmark {
     }
     double[][] millis = new double[ports.length][];
     for (int path = 0; path < ports.length; path++) {
-      millis[path] = Arrays.stream(micros[path]).map(value -> Math.abs(value / 1_000.0 - TOXIC_LATENCY_MS)).toArray();
+      millis[path] =
+          Arrays.stream(micros[path])
+              .map(value -> Math.abs(value / 1_000.0 - TOXIC_LATENCY_MS))
+              .toArray();
     }
     return millis;
   }

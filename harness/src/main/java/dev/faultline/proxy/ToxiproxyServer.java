@@ -7,13 +7,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * An embedded server that speaks Toxiproxy 2.x's HTTP API and proxies TCP with its toxics
- * (latency, bandwidth, slow_close, timeout, reset_peer, slicer, limit_data; down = proxy
- * disabled). Drive it with any Toxiproxy client, e.g. {@code new ToxiproxyClient("127.0.0.1",
- * server.port())}.
+ * An embedded server that speaks Toxiproxy 2.x's HTTP API and proxies TCP with its toxics (latency,
+ * bandwidth, slow_close, timeout, reset_peer, slicer, limit_data; down = proxy disabled). Drive it
+ * with any Toxiproxy client, e.g. {@code new ToxiproxyClient("127.0.0.1", server.port())}.
  *
- * <p>Randomness (toxicity, jitter, slicer sizes) comes from {@link #seed()}: with the same seed
- * and the same order of connections a run replays.
+ * <p>Randomness (toxicity, jitter, slicer sizes) comes from {@link #seed()}: with the same seed and
+ * the same order of connections a run replays.
  *
  * <p>Thread-safe. {@link #close()} stops every proxy, drops every connection and releases every
  * thread; it is idempotent.
@@ -58,12 +57,16 @@ public final class ToxiproxyServer implements AutoCloseable {
   public static void serveUntilInterrupted(String host, int port) {
     ToxiproxyServer server = start(host, port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      server.close();
-      stopped.countDown();
-    }, "faultline-proxy-shutdown");
+    Thread hook =
+        new Thread(
+            () -> {
+              server.close();
+              stopped.countDown();
+            },
+            "faultline-proxy-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    System.out.println("Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
+    System.out.println(
+        "Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -86,7 +89,9 @@ public final class ToxiproxyServer implements AutoCloseable {
       switch (args[i]) {
         case "--host" -> host = args[i + 1];
         case "--port" -> port = Integer.parseInt(args[i + 1]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --host, --port");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option " + args[i] + "; use --host, --port");
       }
     }
     serveUntilInterrupted(host, port);

@@ -9,17 +9,17 @@ import java.time.Duration;
  */
 final class CheckTimes {
 
-    static final String ELAPSED_MILLIS = "elapsedMillis";
+  static final String ELAPSED_MILLIS = "elapsedMillis";
 
-    private CheckTimes() {}
+  private CheckTimes() {}
 
-    static Duration of(RunRecord run, CheckResult check) {
-        return run.events().stream()
-                .filter(event -> "check".equals(event.type()) && check.name().equals(event.name()))
-                .map(event -> event.data().get(ELAPSED_MILLIS))
-                .filter(value -> value != null && value.matches("\\d{1,15}"))
-                .map(value -> Duration.ofMillis(Long.parseLong(value)))
-                .reduce((first, last) -> last)
-                .orElse(Duration.ZERO);
-    }
+  static Duration of(RunRecord run, CheckResult check) {
+    return run.events().stream()
+        .filter(event -> "check".equals(event.type()) && check.name().equals(event.name()))
+        .map(event -> event.data().get(ELAPSED_MILLIS))
+        .filter(value -> value != null && value.matches("\\d{1,15}"))
+        .map(value -> Duration.ofMillis(Long.parseLong(value)))
+        .reduce((first, last) -> last)
+        .orElse(Duration.ZERO);
+  }
 }

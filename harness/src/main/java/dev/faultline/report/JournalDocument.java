@@ -12,47 +12,106 @@ import java.util.Map;
  * derived for the convenience of other tools; the reader ignores them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"schemaVersion", "runId", "experiment", "description", "expect", "caughtBy", "experimentFile", "seed",
-    "started", "finished", "wallTimeMillis", "verdict", "verdictSentence", "error", "checks", "load", "timeline", "faults",
-    "events", "environment", "artifacts", "yaml"})
+@JsonPropertyOrder({
+  "schemaVersion",
+  "runId",
+  "experiment",
+  "description",
+  "expect",
+  "caughtBy",
+  "experimentFile",
+  "seed",
+  "started",
+  "finished",
+  "wallTimeMillis",
+  "verdict",
+  "verdictSentence",
+  "error",
+  "checks",
+  "load",
+  "timeline",
+  "faults",
+  "events",
+  "environment",
+  "artifacts",
+  "yaml"
+})
 record JournalDocument(
-        int schemaVersion,
-        String runId,
-        String experiment,
-        String description,
-        String expect,
-        List<String> caughtBy,
-        String experimentFile,
-        long seed,
-        String started,
-        String finished,
-        Long wallTimeMillis,
-        String verdict,
-        String verdictSentence,
-        String error,
-        List<Check> checks,
-        Load load,
-        List<Second> timeline,
-        List<Fault> faults,
-        List<Event> events,
-        Map<String, String> environment,
-        Map<String, String> artifacts,
-        String yaml) {
+    int schemaVersion,
+    String runId,
+    String experiment,
+    String description,
+    String expect,
+    List<String> caughtBy,
+    String experimentFile,
+    long seed,
+    String started,
+    String finished,
+    Long wallTimeMillis,
+    String verdict,
+    String verdictSentence,
+    String error,
+    List<Check> checks,
+    Load load,
+    List<Second> timeline,
+    List<Fault> faults,
+    List<Event> events,
+    Map<String, String> environment,
+    Map<String, String> artifacts,
+    String yaml) {
 
-    static final int SCHEMA_VERSION = 1;
+  static final int SCHEMA_VERSION = 1;
 
-    record Check(String name, String kind, String status, String measured, String bound, String observed, List<String> evidence) {}
+  record Check(
+      String name,
+      String kind,
+      String status,
+      String measured,
+      String bound,
+      String observed,
+      List<String> evidence) {}
 
-    record Load(String started, String declared, Totals totals, List<Step> steps) {}
+  record Load(String started, String declared, Totals totals, List<Step> steps) {}
 
-    record Totals(long requests, long ok, long failed, long indeterminate) {}
+  record Totals(long requests, long ok, long failed, long indeterminate) {}
 
-    record Step(String step, String target, String request, long requests, long ok, long failed, long indeterminate,
-            Double requestsPerSecond, Double p50Millis, Double p95Millis, Double p99Millis, Double maxMillis) {}
+  record Step(
+      String step,
+      String target,
+      String request,
+      long requests,
+      long ok,
+      long failed,
+      long indeterminate,
+      Double requestsPerSecond,
+      Double p50Millis,
+      Double p95Millis,
+      Double p99Millis,
+      Double maxMillis) {}
 
-    record Second(long second, long ok, long failed, long indeterminate, Double p50Millis, Double p99Millis, int liveThreads) {}
+  record Second(
+      long second,
+      long ok,
+      long failed,
+      long indeterminate,
+      Double p50Millis,
+      Double p99Millis,
+      int liveThreads) {}
 
-    record Fault(String name, String kind, String description, String on, String off, Long onOffsetMillis, Long offOffsetMillis) {}
+  record Fault(
+      String name,
+      String kind,
+      String description,
+      String on,
+      String off,
+      Long onOffsetMillis,
+      Long offOffsetMillis) {}
 
-    record Event(String at, Long offsetMillis, String type, String name, String message, Map<String, String> data) {}
+  record Event(
+      String at,
+      Long offsetMillis,
+      String type,
+      String name,
+      String message,
+      Map<String, String> data) {}
 }

@@ -20,77 +20,118 @@ import java.util.Map;
  */
 public final class JournalReader {
 
-    private JournalReader() {}
+  private JournalReader() {}
 
-    /**
-     * @param journalJson a journal.json written by {@link RunReports#write(RunRecord)}
-     * @throws FaultlineException if the file cannot be read, is not JSON, or has a schema version this reader does not know
-     */
-    public static RunRecord read(Path journalJson) {
-        JournalDocument document;
-        try {
-            document = JournalWriter.JSON.readValue(Files.readAllBytes(journalJson), JournalDocument.class);
-        } catch (Exception e) {
-            throw new FaultlineException("could not read journal " + journalJson + ": " + e.getMessage(), e);
-        }
-        if (document.schemaVersion() != JournalDocument.SCHEMA_VERSION) {
-            throw new FaultlineException("journal " + journalJson + " has schemaVersion " + document.schemaVersion()
-                    + ", this Faultline reads version " + JournalDocument.SCHEMA_VERSION + "; rerun the experiment or use a matching Faultline");
-        }
-        return toRecord(document, journalJson.toAbsolutePath().getParent());
+  /**
+   * @param journalJson a journal.json written by {@link RunReports#write(RunRecord)}
+   * @throws FaultlineException if the file cannot be read, is not JSON, or has a schema version
+   *     this reader does not know
+   */
+  public static RunRecord read(Path journalJson) {
+    JournalDocument document;
+    try {
+      document =
+          JournalWriter.JSON.readValue(Files.readAllBytes(journalJson), JournalDocument.class);
+    } catch (Exception e) {
+      throw new FaultlineException(
+          "could not read journal " + journalJson + ": " + e.getMessage(), e);
     }
+    if (document.schemaVersion() != JournalDocument.SCHEMA_VERSION) {
+      throw new FaultlineException(
+          "journal "
+              + journalJson
+              + " has schemaVersion "
+              + document.schemaVersion()
+              + ", this Faultline reads version "
+              + JournalDocument.SCHEMA_VERSION
+              + "; rerun the experiment or use a matching Faultline");
+    }
+    return toRecord(document, journalJson.toAbsolutePath().getParent());
+  }
 
-    private static RunRecord toRecord(JournalDocument d, Path folder) {
-        JournalDocument.Load load = d.load();
-        return new RunRecord(d.runId(), folder, d.experiment(), d.description(),
-                d.expect() == null ? null : Expectation.valueOf(d.expect()), orEmpty(d.caughtBy()),
-                d.experimentFile() == null ? null : Path.of(d.experimentFile()), d.yaml(), d.seed(),
-                instant(d.started()), instant(d.finished()),
-                load == null ? null : instant(load.started()),
-                load == null || load.declared() == null ? null : Duration.parse(load.declared()),
-                d.verdict() == null ? null : Verdict.valueOf(d.verdict()), d.verdictSentence(),
-                orEmpty(d.checks()).stream().map(JournalReader::check).toList(),
-                load == null ? List.of() : orEmpty(load.steps()).stream().map(JournalReader::step).toList(),
-                orEmpty(d.timeline()).stream().map(JournalReader::second).toList(),
-                orEmpty(d.faults()).stream().map(JournalReader::fault).toList(),
-                orEmpty(d.events()).stream().map(JournalReader::event).toList(),
-                d.environment() == null ? Map.of() : d.environment(),
-                d.artifacts() == null ? Map.of() : d.artifacts(), d.error());
-    }
+  private static RunRecord toRecord(JournalDocument d, Path folder) {
+    JournalDocument.Load load = d.load();
+    return new RunRecord(
+        d.runId(),
+        folder,
+        d.experiment(),
+        d.description(),
+        d.expect() == null ? null : Expectation.valueOf(d.expect()),
+        orEmpty(d.caughtBy()),
+        d.experimentFile() == null ? null : Path.of(d.experimentFile()),
+        d.yaml(),
+        d.seed(),
+        instant(d.started()),
+        instant(d.finished()),
+        load == null ? null : instant(load.started()),
+        load == null || load.declared() == null ? null : Duration.parse(load.declared()),
+        d.verdict() == null ? null : Verdict.valueOf(d.verdict()),
+        d.verdictSentence(),
+        orEmpty(d.checks()).stream().map(JournalReader::check).toList(),
+        load == null ? List.of() : orEmpty(load.steps()).stream().map(JournalReader::step).toList(),
+        orEmpty(d.timeline()).stream().map(JournalReader::second).toList(),
+        orEmpty(d.faults()).stream().map(JournalReader::fault).toList(),
+        orEmpty(d.events()).stream().map(JournalReader::event).toList(),
+        d.environment() == null ? Map.of() : d.environment(),
+        d.artifacts() == null ? Map.of() : d.artifacts(),
+        d.error());
+  }
 
-    private static CheckResult check(JournalDocument.Check c) {
-        return new CheckResult(c.name(), c.kind(), c.status() == null ? null : CheckStatus.valueOf(c.status()),
-                c.measured(), c.bound(), c.observed(), c.evidence());
-    }
+  private static CheckResult check(JournalDocument.Check c) {
+    return new CheckResult(
+        c.name(),
+        c.kind(),
+        c.status() == null ? null : CheckStatus.valueOf(c.status()),
+        c.measured(),
+        c.bound(),
+        c.observed(),
+        c.evidence());
+  }
 
-    private static StepSummary step(JournalDocument.Step s) {
-        return new StepSummary(s.step(), s.target(), s.request(), s.requests(), s.ok(), s.failed(), s.indeterminate(),
-                number(s.requestsPerSecond()), number(s.p50Millis()), number(s.p95Millis()), number(s.p99Millis()),
-                number(s.maxMillis()));
-    }
+  private static StepSummary step(JournalDocument.Step s) {
+    return new StepSummary(
+        s.step(),
+        s.target(),
+        s.request(),
+        s.requests(),
+        s.ok(),
+        s.failed(),
+        s.indeterminate(),
+        number(s.requestsPerSecond()),
+        number(s.p50Millis()),
+        number(s.p95Millis()),
+        number(s.p99Millis()),
+        number(s.maxMillis()));
+  }
 
-    private static TimelinePoint second(JournalDocument.Second p) {
-        return new TimelinePoint(p.second(), p.ok(), p.failed(), p.indeterminate(), number(p.p50Millis()),
-                number(p.p99Millis()), p.liveThreads());
-    }
+  private static TimelinePoint second(JournalDocument.Second p) {
+    return new TimelinePoint(
+        p.second(),
+        p.ok(),
+        p.failed(),
+        p.indeterminate(),
+        number(p.p50Millis()),
+        number(p.p99Millis()),
+        p.liveThreads());
+  }
 
-    private static FaultWindow fault(JournalDocument.Fault f) {
-        return new FaultWindow(f.name(), f.kind(), f.description(), instant(f.on()), instant(f.off()));
-    }
+  private static FaultWindow fault(JournalDocument.Fault f) {
+    return new FaultWindow(f.name(), f.kind(), f.description(), instant(f.on()), instant(f.off()));
+  }
 
-    private static JournalEvent event(JournalDocument.Event e) {
-        return new JournalEvent(instant(e.at()), e.type(), e.name(), e.message(), e.data());
-    }
+  private static JournalEvent event(JournalDocument.Event e) {
+    return new JournalEvent(instant(e.at()), e.type(), e.name(), e.message(), e.data());
+  }
 
-    private static Instant instant(String iso) {
-        return iso == null ? null : Instant.parse(iso);
-    }
+  private static Instant instant(String iso) {
+    return iso == null ? null : Instant.parse(iso);
+  }
 
-    private static double number(Double value) {
-        return value == null ? Double.NaN : value;
-    }
+  private static double number(Double value) {
+    return value == null ? Double.NaN : value;
+  }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
 }

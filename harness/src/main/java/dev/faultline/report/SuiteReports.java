@@ -13,16 +13,16 @@ import java.util.List;
  */
 public final class SuiteReports {
 
-    private SuiteReports() {}
+  private SuiteReports() {}
 
-    /**
-     * Writes the runs, in the order given, to {@code file} (whole or not at all).
-     *
-     * @return {@code file}
-     * @throws dev.faultline.FaultlineException if the file cannot be written
-     */
-    public static Path writeJUnit(List<RunRecord> runs, Path file) {
-        List<RunRecord> copy = List.copyOf(runs);
-        return ReportFiles.write(file, out -> JUnitWriter.writeRuns(copy, out));
-    }
+  /**
+   * Writes the runs, in the order given, to {@code file} (whole or not at all).
+   *
+   * @return {@code file}
+   * @throws dev.faultline.FaultlineException if the file cannot be written
+   */
+  public static Path writeJUnit(List<RunRecord> runs, Path file) {
+    List<RunRecord> copy = List.copyOf(runs);
+    return ReportFiles.write(file, out -> JUnitWriter.writeRuns(copy, out));
+  }
 }

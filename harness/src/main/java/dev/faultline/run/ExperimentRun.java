@@ -43,321 +43,432 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One run of one experiment: provision, load, faults on schedule, checks, rollback, teardown,
- * reports. {@link #execute()} never leaves a fault on or a process running, whatever happens —
- * an exception, a stop condition, or {@link #abort(String)} from another thread (Ctrl-C).
+ * reports. {@link #execute()} never leaves a fault on or a process running, whatever happens — an
+ * exception, a stop condition, or {@link #abort(String)} from another thread (Ctrl-C).
  */
 public final class ExperimentRun {
 
-    private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
-    private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
+  private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
+  private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
 
-    private final LoadedExperiment loaded;
-    private final Experiment e;
-    private final RunOptions options;
-    private final Console console;
-    private final RunJournal journal = new RunJournal(Clock.systemUTC());
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile String abortReason;
-    private volatile LoadRun load;
-    private volatile Instant measuredStart;
-    private RunObservations observations;
+  private final LoadedExperiment loaded;
+  private final Experiment e;
+  private final RunOptions options;
+  private final Console console;
+  private final RunJournal journal = new RunJournal(Clock.systemUTC());
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile String abortReason;
+  private volatile LoadRun load;
+  private volatile Instant measuredStart;
+  private RunObservations observations;
 
-    public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
-        this.loaded = loaded;
-        this.e = loaded.experiment();
-        this.options = options;
-        this.console = options.console();
+  public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
+    this.loaded = loaded;
+    this.e = loaded.experiment();
+    this.options = options;
+    this.console = options.console();
+  }
+
+  /** Asks the run to stop: load ends, faults roll back, targets stop; the report says why. */
+  public void abort(String reason) {
+    abortReason = reason;
+    LoadRun l = load;
+    if (l != null) {
+      l.abort();
     }
+  }
 
-    /** Asks the run to stop: load ends, faults roll back, targets stop; the report says why. */
-    public void abort(String reason) {
-        abortReason = reason;
-        LoadRun l = load;
-        if (l != null) {
-            l.abort();
-        }
+  /** Waits, at most {@code bound}, for {@link #execute()} to have cleaned up after an abort. */
+  public boolean awaitFinished(Duration bound) throws InterruptedException {
+    return finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs the experiment and writes its reports; returns the record of what happened. */
+  public RunRecord execute() {
+    Instant started = Instant.now();
+    Path folder = createRunFolder(started);
+    journal.record("phase", "provision", "run " + folder.getFileName() + " of " + loaded.file());
+    Deployment deployment = null;
+    FaultSchedule faults = null;
+    LoadResult result = null;
+    Instant loadStarted = null;
+    List<CheckResult> checks = new ArrayList<>();
+    String error = null;
+    PreparedLoad prepared = null;
+    try {
+      requireNotAborted(); // a signal may have come before the run began
+      // Gatling's JVM starts while the targets do; it waits for its plan.
+      prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
+      deployment = Deployment.provision(e, folder, options.home(), journal, console);
+      Preflight.check(e, deployment, journal, console);
+      Deployment d = deployment;
+      FaultInjectors injectors =
+          new FaultInjectors(
+              d.targets(),
+              d.toxiproxy(),
+              e.seed(),
+              (f, m, data) -> journal.record("fault", f, m, data));
+      faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
+      observations = RunObservations.begin(e, deployment, journal, console);
+      observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
+      requireNotAborted();
+      observations.loadStarted();
+      journal.record("phase", "load", "load starts: " + describeLoad());
+      load = prepared.start(LoadPlans.declared(e, deployment));
+      loadStarted = awaitFirstRequest(load);
+      measuredStart = loadStarted.plus(e.warmUp());
+      if (!e.warmUp().isZero()) {
+        journal.record(
+            "warm-up",
+            "load",
+            "warm-up for "
+                + Durations.format(e.warmUp())
+                + ": measured load and fault schedule start at "
+                + measuredStart,
+            Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
+      }
+      faults.start(measuredStart, e.loadDuration());
+      result = watchLoad(load, guard(deployment, started), faults);
+      journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
+      faults.rollbackAll();
+      observations.loadEnded();
+      requireNotAborted();
+      checks = runChecks(deployment, result, faults);
+      checks.addAll(observations.steadyStateAfter());
+    } catch (Aborted a) {
+      journal.record("phase", "abort", abortReason);
+    } catch (FaultlineException | IllegalArgumentException ex) {
+      error = ex.getMessage();
+      journal.record("error", "run", error);
+      console.say(e.name(), "ERROR: " + error);
+    } catch (RuntimeException ex) {
+      error = "unexpected " + ex;
+      journal.record("error", "run", error);
+      console.say(e.name(), "ERROR: " + error);
+      ex.printStackTrace();
+    } finally {
+      if (prepared != null) {
+        prepared.close();
+      }
+      if (faults != null) {
+        faults.rollbackAll();
+      }
+      if (load != null && (result == null || load.isRunning())) {
+        // an aborted run still reports the requests it sent
+        result = load.abort();
+      }
+      if (observations != null) {
+        observations.close();
+      }
+      if (deployment != null) {
+        journal.record("phase", "teardown", "stopping targets and proxies");
+        deployment.close();
+      }
     }
-
-    /** Waits, at most {@code bound}, for {@link #execute()} to have cleaned up after an abort. */
-    public boolean awaitFinished(Duration bound) throws InterruptedException {
-        return finished.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+    if (faults != null && !faults.errors().isEmpty() && error == null) {
+      error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
     }
+    RunRecord record =
+        record(folder, started, loadStarted, result, checks, faults, deployment, error);
+    RunReports.write(record);
+    finished.countDown();
+    return record;
+  }
 
-    /** Runs the experiment and writes its reports; returns the record of what happened. */
-    public RunRecord execute() {
-        Instant started = Instant.now();
-        Path folder = createRunFolder(started);
-        journal.record("phase", "provision", "run " + folder.getFileName() + " of " + loaded.file());
-        Deployment deployment = null;
-        FaultSchedule faults = null;
-        LoadResult result = null;
-        Instant loadStarted = null;
-        List<CheckResult> checks = new ArrayList<>();
-        String error = null;
-        PreparedLoad prepared = null;
-        try {
-            requireNotAborted(); // a signal may have come before the run began
-            // Gatling's JVM starts while the targets do; it waits for its plan.
-            prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
-            deployment = Deployment.provision(e, folder, options.home(), journal, console);
-            Preflight.check(e, deployment, journal, console);
-            Deployment d = deployment;
-            FaultInjectors injectors = new FaultInjectors(d.targets(), d.toxiproxy(), e.seed(), (f, m, data) -> journal.record("fault", f, m, data));
-            faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
-            observations = RunObservations.begin(e, deployment, journal, console);
-            observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
-            requireNotAborted();
-            observations.loadStarted();
-            journal.record("phase", "load", "load starts: " + describeLoad());
-            load = prepared.start(LoadPlans.declared(e, deployment));
-            loadStarted = awaitFirstRequest(load);
-            measuredStart = loadStarted.plus(e.warmUp());
-            if (!e.warmUp().isZero()) {
-                journal.record("warm-up", "load", "warm-up for " + Durations.format(e.warmUp()) + ": measured load and fault schedule start at " + measuredStart,
-                        Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
-            }
-            faults.start(measuredStart, e.loadDuration());
-            result = watchLoad(load, guard(deployment, started), faults);
-            journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
-            faults.rollbackAll();
-            observations.loadEnded();
-            requireNotAborted();
-            checks = runChecks(deployment, result, faults);
-            checks.addAll(observations.steadyStateAfter());
-        } catch (Aborted a) {
-            journal.record("phase", "abort", abortReason);
-        } catch (FaultlineException | IllegalArgumentException ex) {
-            error = ex.getMessage();
-            journal.record("error", "run", error);
-            console.say(e.name(), "ERROR: " + error);
-        } catch (RuntimeException ex) {
-            error = "unexpected " + ex;
-            journal.record("error", "run", error);
-            console.say(e.name(), "ERROR: " + error);
-            ex.printStackTrace();
-        } finally {
-            if (prepared != null) {
-                prepared.close();
-            }
-            if (faults != null) {
-                faults.rollbackAll();
-            }
-            if (load != null && (result == null || load.isRunning())) {
-                // an aborted run still reports the requests it sent
-                result = load.abort();
-            }
-            if (observations != null) {
-                observations.close();
-            }
-            if (deployment != null) {
-                journal.record("phase", "teardown", "stopping targets and proxies");
-                deployment.close();
-            }
-        }
-        if (faults != null && !faults.errors().isEmpty() && error == null) {
-            error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
-        }
-        RunRecord record = record(folder, started, loadStarted, result, checks, faults, deployment, error);
-        RunReports.write(record);
-        finished.countDown();
-        return record;
+  private void requireNotAborted() {
+    if (abortReason != null) {
+      throw new Aborted();
     }
+  }
 
-    private void requireNotAborted() {
-        if (abortReason != null) {
-            throw new Aborted();
-        }
+  /**
+   * Load starts when its first request does; faults are scheduled from that request's own start
+   * time.
+   */
+  private Instant awaitFirstRequest(LoadRun run) {
+    Instant before = Instant.now();
+    java.util.concurrent.atomic.AtomicReference<Instant> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      await("first request of " + e.name())
+          .atMost(FIRST_REQUEST_BOUND)
+          .pollInterval(Duration.ofMillis(50))
+          .until(
+              () -> {
+                run.firstRequestStart().ifPresent(first::set);
+                return abortReason != null || !run.isRunning() || first.get() != null;
+              });
+    } catch (ConditionTimeoutException ex) {
+      throw new FaultlineException(
+          "Gatling sent no request within "
+              + FIRST_REQUEST_BOUND.toSeconds()
+              + " s; see gatling.log in the run folder");
     }
-
-    /** Load starts when its first request does; faults are scheduled from that request's own start time. */
-    private Instant awaitFirstRequest(LoadRun run) {
-        Instant before = Instant.now();
-        java.util.concurrent.atomic.AtomicReference<Instant> first = new java.util.concurrent.atomic.AtomicReference<>();
-        try {
-            await("first request of " + e.name()).atMost(FIRST_REQUEST_BOUND).pollInterval(Duration.ofMillis(50))
-                    .until(() -> {
-                        run.firstRequestStart().ifPresent(first::set);
-                        return abortReason != null || !run.isRunning() || first.get() != null;
-                    });
-        } catch (ConditionTimeoutException ex) {
-            throw new FaultlineException("Gatling sent no request within " + FIRST_REQUEST_BOUND.toSeconds() + " s; see gatling.log in the run folder");
-        }
-        requireNotAborted();
-        if (first.get() == null) {
-            throw new FaultlineException("Gatling ended before sending a request; see gatling.log in the run folder");
-        }
-        console.say(e.name(), "load running (Gatling's first request " + Duration.between(before, first.get()).toMillis() + " ms after start)");
-        return first.get();
+    requireNotAborted();
+    if (first.get() == null) {
+      throw new FaultlineException(
+          "Gatling ended before sending a request; see gatling.log in the run folder");
     }
+    console.say(
+        e.name(),
+        "load running (Gatling's first request "
+            + Duration.between(before, first.get()).toMillis()
+            + " ms after start)");
+    return first.get();
+  }
 
-    private StopGuard guard(Deployment d, Instant started) {
-        return new StopGuard(e.stopWhen(), d.targets(), started.plus(e.budget()), e.budget());
+  private StopGuard guard(Deployment d, Instant started) {
+    return new StopGuard(e.stopWhen(), d.targets(), started.plus(e.budget()), e.budget());
+  }
+
+  /**
+   * Polls the load until it ends; the clock it prints counts from the measured load's start, as the
+   * faults' {@code at} do.
+   */
+  private LoadResult watchLoad(LoadRun run, StopGuard guard, FaultSchedule faults) {
+    Duration declared = e.loadDuration();
+    Instant nextLine = Instant.now();
+    Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
+    while (run.isRunning()) {
+      requireNotAborted();
+      LoadProgress p = run.progress();
+      boolean warmingUp = Instant.now().isBefore(measuredStart);
+      Optional<String> stop = guard.check(p, warmingUp);
+      if (stop.isPresent()) {
+        abortReason = stop.get();
+        console.say(e.name(), "stopping: " + abortReason);
+        run.abort();
+        throw new Aborted();
+      }
+      if (!Instant.now().isBefore(nextLine)) {
+        Duration elapsed =
+            Duration.between(
+                warmingUp ? measuredStart.minus(e.warmUp()) : measuredStart, Instant.now());
+        console.say(
+            e.name(),
+            String.format(
+                "%s %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
+                warmingUp ? "warm-up" : "load",
+                Durations.format(Duration.ofSeconds(Math.max(0, elapsed.toSeconds()))),
+                Durations.format(warmingUp ? e.warmUp() : declared),
+                p.requests(),
+                p.recentRatePerSecond(),
+                p.ok(),
+                p.failed(),
+                p.indeterminate(),
+                faults.activeFaults().isEmpty()
+                    ? ""
+                    : "  faults on: " + String.join(", ", faults.activeFaults())));
+        nextLine = Instant.now().plusSeconds(2);
+      }
+      waitForExit(fork, Duration.ofMillis(500));
     }
+    requireNotAborted();
+    Duration left = Duration.between(Instant.now(), guard.deadline());
+    return run.await(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
+  }
 
-    /** Polls the load until it ends; the clock it prints counts from the measured load's start, as the faults' {@code at} do. */
-    private LoadResult watchLoad(LoadRun run, StopGuard guard, FaultSchedule faults) {
-        Duration declared = e.loadDuration();
-        Instant nextLine = Instant.now();
-        Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
-        while (run.isRunning()) {
-            requireNotAborted();
-            LoadProgress p = run.progress();
-            boolean warmingUp = Instant.now().isBefore(measuredStart);
-            Optional<String> stop = guard.check(p, warmingUp);
-            if (stop.isPresent()) {
-                abortReason = stop.get();
-                console.say(e.name(), "stopping: " + abortReason);
-                run.abort();
-                throw new Aborted();
-            }
-            if (!Instant.now().isBefore(nextLine)) {
-                Duration elapsed = Duration.between(warmingUp ? measuredStart.minus(e.warmUp()) : measuredStart, Instant.now());
-                console.say(e.name(), String.format("%s %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
-                        warmingUp ? "warm-up" : "load", Durations.format(Duration.ofSeconds(Math.max(0, elapsed.toSeconds()))),
-                        Durations.format(warmingUp ? e.warmUp() : declared), p.requests(), p.recentRatePerSecond(),
-                        p.ok(), p.failed(), p.indeterminate(), faults.activeFaults().isEmpty() ? "" : "  faults on: " + String.join(", ", faults.activeFaults())));
-                nextLine = Instant.now().plusSeconds(2);
-            }
-            waitForExit(fork, Duration.ofMillis(500));
-        }
-        requireNotAborted();
-        Duration left = Duration.between(Instant.now(), guard.deadline());
-        return run.await(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
+  private static void waitForExit(Optional<ProcessHandle> process, Duration bound) {
+    if (process.isEmpty()) {
+      return;
     }
-
-    private static void waitForExit(Optional<ProcessHandle> process, Duration bound) {
-        if (process.isEmpty()) {
-            return;
-        }
-        try {
-            process.get().onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException ignored) {
-            // Still running: the caller polls again.
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new Aborted();
-        }
+    try {
+      process.get().onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException ignored) {
+      // Still running: the caller polls again.
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new Aborted();
     }
+  }
 
-    private List<CheckResult> runChecks(Deployment d, LoadResult result, FaultSchedule faults) {
-        journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
-        CheckContext context = observations.enrich(new CheckContext() {
-            @Override
-            public URI baseUrl(String target) {
+  private List<CheckResult> runChecks(Deployment d, LoadResult result, FaultSchedule faults) {
+    journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
+    CheckContext context =
+        observations.enrich(
+            new CheckContext() {
+              @Override
+              public URI baseUrl(String target) {
                 return d.targets().get(target).baseUrl();
-            }
+              }
 
-            @Override
-            public List<RequestOutcome> outcomes(String step) {
+              @Override
+              public List<RequestOutcome> outcomes(String step) {
                 return LoadHealth.measured(result.ofStep(step), measuredStart);
-            }
+              }
 
-            @Override
-            public List<RequestOutcome> allOutcomes(String step) {
+              @Override
+              public List<RequestOutcome> allOutcomes(String step) {
                 return result.ofStep(step);
-            }
+              }
 
-            @Override
-            public Duration requestTimeout() {
+              @Override
+              public Duration requestTimeout() {
                 return e.requestTimeout();
-            }
+              }
 
-            @Override
-            public List<Window> faultWindows() {
+              @Override
+              public List<Window> faultWindows() {
                 return LoadHealth.windows(faults.reach());
-            }
-        }, faults::windows);
-        List<CheckResult> out = new ArrayList<>();
-        for (CheckSpec spec : e.checks()) {
-            CheckResult r;
-            long t0 = System.nanoTime();
-            try {
-                r = Checks.of(spec).evaluate(context);
-            } catch (RuntimeException ex) {
-                r = new CheckResult(spec.name(), spec.kindName(), CheckStatus.ERROR, spec.kindName(), "evaluable", "the check failed to run", List.of(ex.toString()));
-            }
-            out.add(r);
-            journal.record("check", r.name(), r.summary(),
-                    Map.of("status", r.status().name(), "elapsedMillis", String.valueOf((System.nanoTime() - t0) / 1_000_000)));
-            console.say(e.name(), "check " + r.summary());
-        }
-        return out;
+              }
+            },
+            faults::windows);
+    List<CheckResult> out = new ArrayList<>();
+    for (CheckSpec spec : e.checks()) {
+      CheckResult r;
+      long t0 = System.nanoTime();
+      try {
+        r = Checks.of(spec).evaluate(context);
+      } catch (RuntimeException ex) {
+        r =
+            new CheckResult(
+                spec.name(),
+                spec.kindName(),
+                CheckStatus.ERROR,
+                spec.kindName(),
+                "evaluable",
+                "the check failed to run",
+                List.of(ex.toString()));
+      }
+      out.add(r);
+      journal.record(
+          "check",
+          r.name(),
+          r.summary(),
+          Map.of(
+              "status",
+              r.status().name(),
+              "elapsedMillis",
+              String.valueOf((System.nanoTime() - t0) / 1_000_000)));
+      console.say(e.name(), "check " + r.summary());
     }
+    return out;
+  }
 
-    private RunRecord record(Path folder, Instant started, Instant loadStarted, LoadResult result, List<CheckResult> checks,
-            FaultSchedule faults, Deployment d, String error) {
-        List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
-        List<String> unexercised = result == null || faults == null ? List.of() : judgeLoad(outcomes, faults.windows(), faults.reach());
-        Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
-        Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
-        Instant origin = loadStarted;
-        if (!outcomes.isEmpty()) {
-            origin = Instant.ofEpochMilli(outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
-        }
-        return new RunRecord(folder.getFileName().toString(), folder, e.name(), e.description(), e.expect(), e.caughtBy(), loaded.file(),
-                loaded.yaml(), e.seed(), started, Instant.now(), origin, e.loadDuration(), j.verdict(), j.sentence(), checks,
-                LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)),
-                LoadFigures.timeline(origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
-                faults == null ? List.of() : faults.windows(), journal.events(), Environment.describe(e), artifacts, abortReason != null ? abortReason : error);
+  private RunRecord record(
+      Path folder,
+      Instant started,
+      Instant loadStarted,
+      LoadResult result,
+      List<CheckResult> checks,
+      FaultSchedule faults,
+      Deployment d,
+      String error) {
+    List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
+    List<String> unexercised =
+        result == null || faults == null
+            ? List.of()
+            : judgeLoad(outcomes, faults.windows(), faults.reach());
+    Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
+    Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
+    Instant origin = loadStarted;
+    if (!outcomes.isEmpty()) {
+      origin =
+          Instant.ofEpochMilli(
+              outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
     }
+    return new RunRecord(
+        folder.getFileName().toString(),
+        folder,
+        e.name(),
+        e.description(),
+        e.expect(),
+        e.caughtBy(),
+        loaded.file(),
+        loaded.yaml(),
+        e.seed(),
+        started,
+        Instant.now(),
+        origin,
+        e.loadDuration(),
+        j.verdict(),
+        j.sentence(),
+        checks,
+        LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)),
+        LoadFigures.timeline(
+            origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
+        faults == null ? List.of() : faults.windows(),
+        journal.events(),
+        Environment.describe(e),
+        artifacts,
+        abortReason != null ? abortReason : error);
+  }
 
-    /**
-     * Journals and prints what honest timing shows (requests failing clear of every fault, faults
-     * switched late, a step that did not work); returns why the load did not exercise the service,
-     * per step, empty when it did.
-     */
-    private List<String> judgeLoad(List<RequestOutcome> outcomes, List<FaultWindow> windows, List<FaultWindow> reach) {
-        if (measuredStart == null) {
-            return List.of();
-        }
-        List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
-        List<String> unexercised = LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(reach));
-        List<String> findings = new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
-        LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(reach), measuredStart).ifPresent(f -> findings.add(0, f));
-        unexercised.forEach(u -> findings.add("not exercised: " + u));
-        findings.forEach(f -> {
-            journal.record("finding", "timing", f);
-            console.say(e.name(), "finding: " + f);
+  /**
+   * Journals and prints what honest timing shows (requests failing clear of every fault, faults
+   * switched late, a step that did not work); returns why the load did not exercise the service,
+   * per step, empty when it did.
+   */
+  private List<String> judgeLoad(
+      List<RequestOutcome> outcomes, List<FaultWindow> windows, List<FaultWindow> reach) {
+    if (measuredStart == null) {
+      return List.of();
+    }
+    List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
+    List<String> unexercised =
+        LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(reach));
+    List<String> findings =
+        new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
+    LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(reach), measuredStart)
+        .ifPresent(f -> findings.add(0, f));
+    unexercised.forEach(u -> findings.add("not exercised: " + u));
+    findings.forEach(
+        f -> {
+          journal.record("finding", "timing", f);
+          console.say(e.name(), "finding: " + f);
         });
-        return unexercised;
-    }
+    return unexercised;
+  }
 
-    private String describeLoad() {
-        List<String> parts = new ArrayList<>();
-        for (LoadSpec l : e.load()) {
-            parts.add(l.name() + ": " + l.request() + " to " + l.target() + ", "
-                    + (l.workload() == Workload.OPEN ? l.rate() : l.users() + " users") + " for " + Durations.format(l.duration()));
-        }
-        return String.join("; ", parts);
+  private String describeLoad() {
+    List<String> parts = new ArrayList<>();
+    for (LoadSpec l : e.load()) {
+      parts.add(
+          l.name()
+              + ": "
+              + l.request()
+              + " to "
+              + l.target()
+              + ", "
+              + (l.workload() == Workload.OPEN ? l.rate() : l.users() + " users")
+              + " for "
+              + Durations.format(l.duration()));
     }
+    return String.join("; ", parts);
+  }
 
-    private Path createRunFolder(Instant started) {
-        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneId.systemDefault()).format(started);
-        try {
-            Files.createDirectories(options.reportsFolder());
-            Path folder = options.reportsFolder().resolve(stamp + "-" + e.name());
-            for (int i = 2; Files.exists(folder); i++) {
-                folder = options.reportsFolder().resolve(stamp + "-" + e.name() + "-" + i);
-            }
-            Files.createDirectories(folder);
-            Files.writeString(folder.resolve("experiment.yaml"), loaded.yaml());
-            return folder;
-        } catch (IOException ex) {
-            throw new FaultlineException("cannot create a run folder under " + options.reportsFolder() + ": " + ex.getMessage(), ex);
-        }
+  private Path createRunFolder(Instant started) {
+    String stamp =
+        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(java.time.ZoneId.systemDefault())
+            .format(started);
+    try {
+      Files.createDirectories(options.reportsFolder());
+      Path folder = options.reportsFolder().resolve(stamp + "-" + e.name());
+      for (int i = 2; Files.exists(folder); i++) {
+        folder = options.reportsFolder().resolve(stamp + "-" + e.name() + "-" + i);
+      }
+      Files.createDirectories(folder);
+      Files.writeString(folder.resolve("experiment.yaml"), loaded.yaml());
+      return folder;
+    } catch (IOException ex) {
+      throw new FaultlineException(
+          "cannot create a run folder under " + options.reportsFolder() + ": " + ex.getMessage(),
+          ex);
     }
+  }
 
-    /** Unwinds the run after an abort; never escapes {@link #execute()}. */
-    private static final class Aborted extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+  /** Unwinds the run after an abort; never escapes {@link #execute()}. */
+  private static final class Aborted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
-        Aborted() {
-            super(null, null, false, false);
-        }
+    Aborted() {
+      super(null, null, false, false);
     }
+  }
 
-    /** Whether the experiment switches network faults (for callers deciding what to provision). */
-    static boolean usesToxics(Experiment e) {
-        return e.faults().stream().anyMatch(f -> f.kind() instanceof ToxicFault);
-    }
+  /** Whether the experiment switches network faults (for callers deciding what to provision). */
+  static boolean usesToxics(Experiment e) {
+    return e.faults().stream().anyMatch(f -> f.kind() instanceof ToxicFault);
+  }
 }

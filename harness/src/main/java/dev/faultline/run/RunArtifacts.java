@@ -11,25 +11,28 @@ import java.util.Map;
 /** The files of a run folder a report links to, by label, relative to the folder. Stateless. */
 public final class RunArtifacts {
 
-    private RunArtifacts() {}
+  private RunArtifacts() {}
 
-    /** The YAML as run, each target's log, Gatling's report and the load's own files, where present. */
-    public static Map<String, String> of(Path folder, Experiment e, LoadResult result) {
-        Map<String, String> artifacts = new LinkedHashMap<>();
-        artifacts.put("experiment (as run)", "experiment.yaml");
-        for (String t : e.targets().keySet()) {
-            if (Files.exists(folder.resolve("target-" + t + ".log"))) {
-                artifacts.put("log of target " + t, "target-" + t + ".log");
-            }
-        }
-        if (result != null && result.gatlingReportIndex().isPresent()) {
-            artifacts.put("Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
-        }
-        for (String f : List.of("outcomes.jsonl", "gatling.log")) {
-            if (Files.exists(folder.resolve(f))) {
-                artifacts.put(f, f);
-            }
-        }
-        return artifacts;
+  /**
+   * The YAML as run, each target's log, Gatling's report and the load's own files, where present.
+   */
+  public static Map<String, String> of(Path folder, Experiment e, LoadResult result) {
+    Map<String, String> artifacts = new LinkedHashMap<>();
+    artifacts.put("experiment (as run)", "experiment.yaml");
+    for (String t : e.targets().keySet()) {
+      if (Files.exists(folder.resolve("target-" + t + ".log"))) {
+        artifacts.put("log of target " + t, "target-" + t + ".log");
+      }
     }
+    if (result != null && result.gatlingReportIndex().isPresent()) {
+      artifacts.put(
+          "Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
+    }
+    for (String f : List.of("outcomes.jsonl", "gatling.log")) {
+      if (Files.exists(folder.resolve(f))) {
+        artifacts.put(f, f);
+      }
+    }
+    return artifacts;
+  }
 }

@@ -10,30 +10,30 @@ import java.util.Map;
 /** What happened when, in order. Thread-safe: faults are switched from a scheduler thread. */
 public final class RunJournal {
 
-    private final Clock clock;
-    private final List<JournalEvent> events = new ArrayList<>();
+  private final Clock clock;
+  private final List<JournalEvent> events = new ArrayList<>();
 
-    public RunJournal(Clock clock) {
-        this.clock = clock;
-    }
+  public RunJournal(Clock clock) {
+    this.clock = clock;
+  }
 
-    /** Records an event now and returns its time. */
-    public Instant record(String type, String name, String message, Map<String, String> data) {
-        Instant now = clock.instant();
-        synchronized (events) {
-            events.add(new JournalEvent(now, type, name, message, data));
-        }
-        return now;
+  /** Records an event now and returns its time. */
+  public Instant record(String type, String name, String message, Map<String, String> data) {
+    Instant now = clock.instant();
+    synchronized (events) {
+      events.add(new JournalEvent(now, type, name, message, data));
     }
+    return now;
+  }
 
-    public Instant record(String type, String name, String message) {
-        return record(type, name, message, Map.of());
-    }
+  public Instant record(String type, String name, String message) {
+    return record(type, name, message, Map.of());
+  }
 
-    /** A copy of the events so far. */
-    public List<JournalEvent> events() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+  /** A copy of the events so far. */
+  public List<JournalEvent> events() {
+    synchronized (events) {
+      return List.copyOf(events);
     }
+  }
 }

@@ -8,15 +8,15 @@ import java.net.ServerSocket;
 /** Picks a free TCP port on 127.0.0.1. The port may be taken again before use; callers retry. */
 public final class FreePort {
 
-    private FreePort() {}
+  private FreePort() {}
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
-    public static int pick() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new InfrastructureException("no free port on 127.0.0.1: " + e.getMessage(), e);
-        }
+  /** A port that was free on 127.0.0.1 a moment ago. */
+  public static int pick() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new InfrastructureException("no free port on 127.0.0.1: " + e.getMessage(), e);
     }
+  }
 }

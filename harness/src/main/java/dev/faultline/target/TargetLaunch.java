@@ -12,42 +12,46 @@ import java.util.Optional;
  * find the built-in targets' jar), extra Spring properties (e.g. the proxied URLs of the services
  * it calls), and — for {@code launch: container} — the run's container session (null otherwise).
  */
-public record TargetLaunch(Path runFolder, Path home, Map<String, String> extraProperties, ContainerSession containers) {
+public record TargetLaunch(
+    Path runFolder, Path home, Map<String, String> extraProperties, ContainerSession containers) {
 
-    public TargetLaunch {
-        extraProperties = Map.copyOf(extraProperties);
+  public TargetLaunch {
+    extraProperties = Map.copyOf(extraProperties);
+  }
+
+  /** A launch without containers: every target runs as a process (or is attached by URL). */
+  public TargetLaunch(Path runFolder, Path home, Map<String, String> extraProperties) {
+    this(runFolder, home, extraProperties, null);
+  }
+
+  /** The jar holding the built-in targets. */
+  public Path builtinJar() {
+    return home.resolve("targets/target/faultline-targets.jar");
+  }
+
+  /**
+   * The built-in targets extracted beside a class-data-sharing archive made by this very JVM build
+   * (the targets' build makes one), which halves their start; empty when there is none or it is
+   * older than the jar, and the plain jar is used.
+   */
+  public Optional<ClassArchive> builtinClassArchive() {
+    Path folder = home.resolve("targets/target/cds");
+    Path jar = folder.resolve("faultline-targets.jar");
+    Path archive =
+        folder.resolve("faultline-targets-" + System.getProperty("java.vm.version") + ".jsa");
+    try {
+      if (Files.isRegularFile(jar)
+          && Files.isRegularFile(archive)
+          && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(builtinJar()))
+              >= 0) {
+        return Optional.of(new ClassArchive(jar, archive));
+      }
+    } catch (IOException unreadable) {
+      // no archive then: the plain jar starts the same targets, only slower
     }
+    return Optional.empty();
+  }
 
-    /** A launch without containers: every target runs as a process (or is attached by URL). */
-    public TargetLaunch(Path runFolder, Path home, Map<String, String> extraProperties) {
-        this(runFolder, home, extraProperties, null);
-    }
-
-    /** The jar holding the built-in targets. */
-    public Path builtinJar() {
-        return home.resolve("targets/target/faultline-targets.jar");
-    }
-
-    /**
-     * The built-in targets extracted beside a class-data-sharing archive made by this very JVM
-     * build (the targets' build makes one), which halves their start; empty when there is none or
-     * it is older than the jar, and the plain jar is used.
-     */
-    public Optional<ClassArchive> builtinClassArchive() {
-        Path folder = home.resolve("targets/target/cds");
-        Path jar = folder.resolve("faultline-targets.jar");
-        Path archive = folder.resolve("faultline-targets-" + System.getProperty("java.vm.version") + ".jsa");
-        try {
-            if (Files.isRegularFile(jar) && Files.isRegularFile(archive)
-                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(builtinJar())) >= 0) {
-                return Optional.of(new ClassArchive(jar, archive));
-            }
-        } catch (IOException unreadable) {
-            // no archive then: the plain jar starts the same targets, only slower
-        }
-        return Optional.empty();
-    }
-
-    /** An extracted application jar and the class-data-sharing archive to start it with. */
-    public record ClassArchive(Path jar, Path archive) {}
+  /** An extracted application jar and the class-data-sharing archive to start it with. */
+  public record ClassArchive(Path jar, Path archive) {}
 }

@@ -14,29 +14,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts built-in targets from targets/target/faultline-targets.jar for one test class, and stops them all. */
+/**
+ * Starts built-in targets from targets/target/faultline-targets.jar for one test class, and stops
+ * them all.
+ */
 final class BuiltinTargets implements AutoCloseable {
 
-    private final Path runFolder;
-    private final List<Target> started = new ArrayList<>();
+  private final Path runFolder;
+  private final List<Target> started = new ArrayList<>();
 
-    BuiltinTargets(Path runFolder) {
-        this.runFolder = runFolder;
-    }
+  BuiltinTargets(Path runFolder) {
+    this.runFolder = runFolder;
+  }
 
-    Target start(String service, String variant, Map<String, String> properties) {
-        Path home = Path.of(System.getProperty("faultline.home", "."));
-        TargetLaunch launch = new TargetLaunch(runFolder, home, Map.of());
-        assumeThat(Files.isRegularFile(launch.builtinJar())).as("build the targets first: mvn -B -q -pl targets package -DskipTests").isTrue();
-        TargetSpec spec = new TargetSpec(service, variant, null, null, null, Launch.PROCESS, null, "/actuator/health", Duration.ofSeconds(90), properties,
-                Map.of(), List.of(), List.of());
-        Target t = Targets.start(service + "-" + variant, spec, launch);
-        started.add(t);
-        return t;
-    }
+  Target start(String service, String variant, Map<String, String> properties) {
+    Path home = Path.of(System.getProperty("faultline.home", "."));
+    TargetLaunch launch = new TargetLaunch(runFolder, home, Map.of());
+    assumeThat(Files.isRegularFile(launch.builtinJar()))
+        .as("build the targets first: mvn -B -q -pl targets package -DskipTests")
+        .isTrue();
+    TargetSpec spec =
+        new TargetSpec(
+            service,
+            variant,
+            null,
+            null,
+            null,
+            Launch.PROCESS,
+            null,
+            "/actuator/health",
+            Duration.ofSeconds(90),
+            properties,
+            Map.of(),
+            List.of(),
+            List.of());
+    Target t = Targets.start(service + "-" + variant, spec, launch);
+    started.add(t);
+    return t;
+  }
 
-    @Override
-    public void close() {
-        started.forEach(Target::close);
-    }
+  @Override
+  public void close() {
+    started.forEach(Target::close);
+  }
 }

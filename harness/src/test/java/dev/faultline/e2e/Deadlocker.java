@@ -10,36 +10,36 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Deadlocker {
 
-    private static final Object A = new Object();
-    private static final Object B = new Object();
+  private static final Object A = new Object();
+  private static final Object B = new Object();
 
-    private Deadlocker() {}
+  private Deadlocker() {}
 
-    public static void main(String[] args) throws InterruptedException {
-        CountDownLatch bothHoldOne = new CountDownLatch(2);
-        Thread left = new Thread(() -> grab(A, B, bothHoldOne), "left");
-        Thread right = new Thread(() -> grab(B, A, bothHoldOne), "right");
-        left.setDaemon(true);
-        right.setDaemon(true);
-        left.start();
-        right.start();
+  public static void main(String[] args) throws InterruptedException {
+    CountDownLatch bothHoldOne = new CountDownLatch(2);
+    Thread left = new Thread(() -> grab(A, B, bothHoldOne), "left");
+    Thread right = new Thread(() -> grab(B, A, bothHoldOne), "right");
+    left.setDaemon(true);
+    right.setDaemon(true);
+    left.start();
+    right.start();
+    bothHoldOne.await();
+    System.out.println("deadlocked pid " + ProcessHandle.current().pid());
+    System.out.flush();
+    left.join(TimeUnit.MINUTES.toMillis(2));
+  }
+
+  private static void grab(Object first, Object second, CountDownLatch bothHoldOne) {
+    synchronized (first) {
+      bothHoldOne.countDown();
+      try {
         bothHoldOne.await();
-        System.out.println("deadlocked pid " + ProcessHandle.current().pid());
-        System.out.flush();
-        left.join(TimeUnit.MINUTES.toMillis(2));
+      } catch (InterruptedException e) {
+        return;
+      }
+      synchronized (second) {
+        System.out.println("never: " + Thread.currentThread().getName() + " got both");
+      }
     }
-
-    private static void grab(Object first, Object second, CountDownLatch bothHoldOne) {
-        synchronized (first) {
-            bothHoldOne.countDown();
-            try {
-                bothHoldOne.await();
-            } catch (InterruptedException e) {
-                return;
-            }
-            synchronized (second) {
-                System.out.println("never: " + Thread.currentThread().getName() + " got both");
-            }
-        }
-    }
+  }
 }

@@ -26,28 +26,34 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real runs on the built-in counter behind a proxy: response-time and error-rate each pass clear
- * of the faults and fail under them, a warm-up runs before the measured load and the fault
- * schedule, and a load on a path that answers 404 is INCONCLUSIVE with exit code 1.
+ * Real runs on the built-in counter behind a proxy: response-time and error-rate each pass clear of
+ * the faults and fail under them, a warm-up runs before the measured load and the fault schedule,
+ * and a load on a path that answers 404 is INCONCLUSIVE with exit code 1.
  */
 class LoadVerdictsEndToEndTest {
 
-    /** Long enough that the first request is seen before the faults are due, even on a busy machine. */
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+  /**
+   * Long enough that the first request is seen before the faults are due, even on a busy machine.
+   */
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
 
-    @TempDir
-    Path dir;
+  @TempDir Path dir;
 
-    private Path write(String name, String yaml) throws IOException {
-        Path file = dir.resolve(name + ".yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
+  private Path write(String name, String yaml) throws IOException {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
 
-    @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void latency_and_errors_are_bounded_per_fault_window_and_a_load_that_only_got_404s_is_inconclusive() throws IOException {
-        Path bounded = write("bounded", """
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void
+      latency_and_errors_are_bounded_per_fault_window_and_a_load_that_only_got_404s_is_inconclusive()
+          throws IOException {
+    Path bounded =
+        write(
+            "bounded",
+            """
                 name: e2e-bounded
                 seed: 7
                 request-timeout: 5s
@@ -70,7 +76,10 @@ class LoadVerdictsEndToEndTest {
                   - error-rate: {name: errors-resets, load: increments, at-most: 20%, during: resets}
                   - counter-consistency: {target: counter, load: increments, ops: GET /counter/ops}
                 """);
-        Path notFound = write("not-found", """
+    Path notFound =
+        write(
+            "not-found",
+            """
                 name: e2e-not-found
                 seed: 7
                 targets:
@@ -80,45 +89,80 @@ class LoadVerdictsEndToEndTest {
                 checks:
                   - no-deadlock: {target: counter}
                 """);
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        List<RunRecord> runs = new Suite(new RunOptions(dir.resolve("reports"), E2eSupport.home(),
-                new Console(new PrintStream(console, true, StandardCharsets.UTF_8)))).run(ExperimentLoader.loadAll(List.of(bounded, notFound)));
+    List<RunRecord> runs =
+        new Suite(
+                new RunOptions(
+                    dir.resolve("reports"),
+                    E2eSupport.home(),
+                    new Console(new PrintStream(console, true, StandardCharsets.UTF_8))))
+            .run(ExperimentLoader.loadAll(List.of(bounded, notFound)));
 
-        RunRecord b = runs.get(0);
-        assertThat(check(b, "p50-clear").status()).as(check(b, "p50-clear").summary()).isEqualTo(CheckStatus.PASSED);
-        assertThat(check(b, "p50-slow").status()).as(check(b, "p50-slow").summary()).isEqualTo(CheckStatus.FAILED);
-        assertThat(check(b, "p50-slow").evidence()).as("the slowest requests, each with its time and outcome")
-                .anySatisfy(line -> assertThat(line).startsWith("slow: increments-").containsPattern(" (OK|FAILED|INDETERMINATE) .* after [0-9,]+\\.[0-9] ms"));
-        assertThat(check(b, "errors-clear").status()).as(check(b, "errors-clear").summary()).isEqualTo(CheckStatus.PASSED);
-        assertThat(check(b, "errors-resets").status()).as(check(b, "errors-resets").summary()).isEqualTo(CheckStatus.FAILED);
-        assertThat(check(b, "errors-resets").evidence()).anySatisfy(line -> assertThat(line).startsWith("cause: ").contains("indeterminate"));
-        assertThat(check(b, "counter-consistency").status()).as("the warm-up's increments count too").isEqualTo(CheckStatus.PASSED);
-        assertThat(b.verdict()).as(b.verdictSentence()).isEqualTo(Verdict.NOT_MET);
-        assertWarmUpCameFirst(b);
+    RunRecord b = runs.get(0);
+    assertThat(check(b, "p50-clear").status())
+        .as(check(b, "p50-clear").summary())
+        .isEqualTo(CheckStatus.PASSED);
+    assertThat(check(b, "p50-slow").status())
+        .as(check(b, "p50-slow").summary())
+        .isEqualTo(CheckStatus.FAILED);
+    assertThat(check(b, "p50-slow").evidence())
+        .as("the slowest requests, each with its time and outcome")
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("slow: increments-")
+                    .containsPattern(" (OK|FAILED|INDETERMINATE) .* after [0-9,]+\\.[0-9] ms"));
+    assertThat(check(b, "errors-clear").status())
+        .as(check(b, "errors-clear").summary())
+        .isEqualTo(CheckStatus.PASSED);
+    assertThat(check(b, "errors-resets").status())
+        .as(check(b, "errors-resets").summary())
+        .isEqualTo(CheckStatus.FAILED);
+    assertThat(check(b, "errors-resets").evidence())
+        .anySatisfy(line -> assertThat(line).startsWith("cause: ").contains("indeterminate"));
+    assertThat(check(b, "counter-consistency").status())
+        .as("the warm-up's increments count too")
+        .isEqualTo(CheckStatus.PASSED);
+    assertThat(b.verdict()).as(b.verdictSentence()).isEqualTo(Verdict.NOT_MET);
+    assertWarmUpCameFirst(b);
 
-        RunRecord n = runs.get(1);
-        assertThat(n.verdict()).as(n.verdictSentence()).isEqualTo(Verdict.INCONCLUSIVE);
-        assertThat(n.verdictSentence()).startsWith("Inconclusive: the load did not exercise the service — step lookups: only 0 of ")
-                .contains("most frequent cause: failed: HTTP status 404");
-        assertThat(Suite.exitCode(List.of(n))).isEqualTo(1);
-        assertThat(Files.readString(n.folder().resolve("junit.xml"))).contains("type=\"faultline.inconclusive\"");
-        assertThat(Files.readString(n.folder().resolve("journal.json"))).contains("\"verdict\" : \"INCONCLUSIVE\"");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("finding: not exercised: step lookups", "warm-up ");
-    }
+    RunRecord n = runs.get(1);
+    assertThat(n.verdict()).as(n.verdictSentence()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(n.verdictSentence())
+        .startsWith(
+            "Inconclusive: the load did not exercise the service — step lookups: only 0 of ")
+        .contains("most frequent cause: failed: HTTP status 404");
+    assertThat(Suite.exitCode(List.of(n))).isEqualTo(1);
+    assertThat(Files.readString(n.folder().resolve("junit.xml")))
+        .contains("type=\"faultline.inconclusive\"");
+    assertThat(Files.readString(n.folder().resolve("journal.json")))
+        .contains("\"verdict\" : \"INCONCLUSIVE\"");
+    assertThat(console.toString(StandardCharsets.UTF_8))
+        .contains("finding: not exercised: step lookups", "warm-up ");
+  }
 
-    /** The fault schedule counts from the end of the warm-up, and the checks never saw a warm-up request. */
-    private static void assertWarmUpCameFirst(RunRecord b) {
-        JournalEvent warmUp = b.events().stream().filter(e -> e.type().equals("warm-up")).findFirst().orElseThrow();
-        FaultWindow slow = b.faults().stream().filter(f -> f.name().equals("slow")).findFirst().orElseThrow();
-        java.time.Instant measured = java.time.Instant.parse(warmUp.data().get("until"));
-        assertThat(Duration.between(b.loadStarted(), measured)).isEqualTo(WARM_UP);
-        assertThat(slow.on()).as("slow is declared at 1s of the measured load").isAfterOrEqualTo(measured.plusSeconds(1));
-        long total = b.load().get(0).requests();
-        assertThat(total).as("the step summary counts the measured requests (8 s at 10/s), not the warm-up's 50").isBetween(60L, 90L);
-    }
+  /**
+   * The fault schedule counts from the end of the warm-up, and the checks never saw a warm-up
+   * request.
+   */
+  private static void assertWarmUpCameFirst(RunRecord b) {
+    JournalEvent warmUp =
+        b.events().stream().filter(e -> e.type().equals("warm-up")).findFirst().orElseThrow();
+    FaultWindow slow =
+        b.faults().stream().filter(f -> f.name().equals("slow")).findFirst().orElseThrow();
+    java.time.Instant measured = java.time.Instant.parse(warmUp.data().get("until"));
+    assertThat(Duration.between(b.loadStarted(), measured)).isEqualTo(WARM_UP);
+    assertThat(slow.on())
+        .as("slow is declared at 1s of the measured load")
+        .isAfterOrEqualTo(measured.plusSeconds(1));
+    long total = b.load().get(0).requests();
+    assertThat(total)
+        .as("the step summary counts the measured requests (8 s at 10/s), not the warm-up's 50")
+        .isBetween(60L, 90L);
+  }
 
-    private static CheckResult check(RunRecord run, String name) {
-        return run.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-    }
+  private static CheckResult check(RunRecord run, String name) {
+    return run.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
 }

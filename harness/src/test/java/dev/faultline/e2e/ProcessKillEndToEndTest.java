@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ProcessKillEndToEndTest {
 
-    private static final String YAML = """
+  private static final String YAML =
+      """
             name: killed
             targets:
               counter: { builtin: counter }
@@ -38,70 +39,90 @@ class ProcessKillEndToEndTest {
               - counter-consistency: { target: counter, load: l }
             """;
 
-    private Drill drill;
-    private Path folder;
+  private Drill drill;
+  private Path folder;
 
-    @BeforeAll
-    void startCounter(@TempDir Path folder) {
-        this.folder = folder;
-        drill = Drill.start(folder, YAML);
+  @BeforeAll
+  void startCounter(@TempDir Path folder) {
+    this.folder = folder;
+    drill = Drill.start(folder, YAML);
+  }
+
+  @AfterAll
+  void stopCounter() {
+    if (drill != null) {
+      drill.close();
     }
+  }
 
-    @AfterAll
-    void stopCounter() {
-        if (drill != null) {
-            drill.close();
-        }
+  @Test
+  void aKilledTargetComesBackOnTheSamePortAfterTheDelayWithDowntimeAndTimeToHealthyMeasured()
+      throws Exception {
+    URI counter = drill.target("counter").baseUrl();
+    long oldPid = drill.pid("counter");
+    ActiveFault crash = drill.injectors.forFault(drill.fault("crash")).apply(drill.fault("crash"));
+    assertThat(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false))
+        .as("SIGKILLed")
+        .isFalse();
+    assertThat(drill.target("counter").isAlive()).isFalse();
+    await("healthy again")
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> drill.events.stream().anyMatch(e -> e.message().contains("healthy again")));
+    crash.rollback();
+
+    assertThat(drill.pid("counter")).as("a new process").isNotEqualTo(oldPid);
+    assertThat(drill.target("counter").baseUrl()).isEqualTo(counter);
+    assertThat(
+            Drill.send(counter, "POST", "/counter/increment", Duration.ofSeconds(5)).statusCode())
+        .isEqualTo(200);
+    long downtime = Long.parseLong(crash.figures().get("downtimeMillis"));
+    long toHealthy = Long.parseLong(crash.figures().get("timeToHealthyMillis"));
+    assertThat(downtime).as("at least the restart delay").isGreaterThanOrEqualTo(1000);
+    assertThat(toHealthy).isPositive().isLessThan(downtime);
+    assertThat(crash.summary()).startsWith("downtime ");
+    assertThat(drill.events)
+        .extracting(e -> e.data().get("event"))
+        .containsSubsequence("killed", "restarting");
+    System.out.printf("kill-process: downtime %d ms, time to healthy %d ms%n", downtime, toHealthy);
+  }
+
+  @Test
+  void aRollbackBeforeTheDelayRestartsTheTargetAtOnce() throws Exception {
+    URI counter = drill.target("counter").baseUrl();
+    ActiveFault crash =
+        drill
+            .injectors
+            .forFault(drill.fault("crash-late-restart"))
+            .apply(drill.fault("crash-late-restart"));
+    long t0 = System.nanoTime();
+    crash.rollback();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .as("not the 10 minutes of restart-after")
+        .isLessThan(Duration.ofSeconds(90));
+    assertThat(Drill.send(counter, "GET", "/counter", Duration.ofSeconds(5)).statusCode())
+        .isEqualTo(200);
+    assertThat(crash.figures()).containsKey("downtimeMillis");
+  }
+
+  @Test
+  void aKilledDurableCounterIsRestartedOnTheSameDataFolderAndKeepsEveryAcknowledgedIncrement() {
+    URI durable = drill.target("durable").baseUrl();
+    for (String op : List.of("a", "b", "c")) {
+      Drill.json(durable, "POST", "/counter/increment?op=" + op);
     }
+    long oldPid = drill.pid("durable");
 
-    @Test
-    void aKilledTargetComesBackOnTheSamePortAfterTheDelayWithDowntimeAndTimeToHealthyMeasured() throws Exception {
-        URI counter = drill.target("counter").baseUrl();
-        long oldPid = drill.pid("counter");
-        ActiveFault crash = drill.injectors.forFault(drill.fault("crash")).apply(drill.fault("crash"));
-        assertThat(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive).orElse(false)).as("SIGKILLed").isFalse();
-        assertThat(drill.target("counter").isAlive()).isFalse();
-        await("healthy again").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                .until(() -> drill.events.stream().anyMatch(e -> e.message().contains("healthy again")));
-        crash.rollback();
+    ActiveFault crash =
+        drill.injectors.forFault(drill.fault("crash-durable")).apply(drill.fault("crash-durable"));
+    crash.rollback(); // restarts at once and waits until it is healthy
 
-        assertThat(drill.pid("counter")).as("a new process").isNotEqualTo(oldPid);
-        assertThat(drill.target("counter").baseUrl()).isEqualTo(counter);
-        assertThat(Drill.send(counter, "POST", "/counter/increment", Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
-        long downtime = Long.parseLong(crash.figures().get("downtimeMillis"));
-        long toHealthy = Long.parseLong(crash.figures().get("timeToHealthyMillis"));
-        assertThat(downtime).as("at least the restart delay").isGreaterThanOrEqualTo(1000);
-        assertThat(toHealthy).isPositive().isLessThan(downtime);
-        assertThat(crash.summary()).startsWith("downtime ");
-        assertThat(drill.events).extracting(e -> e.data().get("event")).containsSubsequence("killed", "restarting");
-        System.out.printf("kill-process: downtime %d ms, time to healthy %d ms%n", downtime, toHealthy);
-    }
-
-    @Test
-    void aRollbackBeforeTheDelayRestartsTheTargetAtOnce() throws Exception {
-        URI counter = drill.target("counter").baseUrl();
-        ActiveFault crash = drill.injectors.forFault(drill.fault("crash-late-restart")).apply(drill.fault("crash-late-restart"));
-        long t0 = System.nanoTime();
-        crash.rollback();
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("not the 10 minutes of restart-after").isLessThan(Duration.ofSeconds(90));
-        assertThat(Drill.send(counter, "GET", "/counter", Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
-        assertThat(crash.figures()).containsKey("downtimeMillis");
-    }
-
-    @Test
-    void aKilledDurableCounterIsRestartedOnTheSameDataFolderAndKeepsEveryAcknowledgedIncrement() {
-        URI durable = drill.target("durable").baseUrl();
-        for (String op : List.of("a", "b", "c")) {
-            Drill.json(durable, "POST", "/counter/increment?op=" + op);
-        }
-        long oldPid = drill.pid("durable");
-
-        ActiveFault crash = drill.injectors.forFault(drill.fault("crash-durable")).apply(drill.fault("crash-durable"));
-        crash.rollback(); // restarts at once and waits until it is healthy
-
-        assertThat(drill.pid("durable")).as("a new process").isNotEqualTo(oldPid);
-        assertThat(Drill.json(durable, "GET", "/counter").get("value").asLong()).isEqualTo(3);
-        assertThat(Drill.json(durable, "GET", "/counter/ops").get("applied").toString()).isEqualTo("[\"a\",\"b\",\"c\"]");
-        assertThat(folder.resolve("target-durable-data/counter.journal")).as("beside the target's log").exists();
-    }
+    assertThat(drill.pid("durable")).as("a new process").isNotEqualTo(oldPid);
+    assertThat(Drill.json(durable, "GET", "/counter").get("value").asLong()).isEqualTo(3);
+    assertThat(Drill.json(durable, "GET", "/counter/ops").get("applied").toString())
+        .isEqualTo("[\"a\",\"b\",\"c\"]");
+    assertThat(folder.resolve("target-durable-data/counter.journal"))
+        .as("beside the target's log")
+        .exists();
+  }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProcessPauseEndToEndTest {
 
-    private static final String YAML = """
+  private static final String YAML =
+      """
             name: paused
             targets:
               downstream: { builtin: downstream }
@@ -35,53 +36,56 @@ class ProcessPauseEndToEndTest {
               - counter-consistency: { target: downstream, load: l }
             """;
 
-    private Drill drill;
+  private Drill drill;
 
-    @BeforeAll
-    void startDownstream(@TempDir Path folder) {
-        drill = Drill.start(folder, YAML);
-    }
+  @BeforeAll
+  void startDownstream(@TempDir Path folder) {
+    drill = Drill.start(folder, YAML);
+  }
 
-    @AfterAll
-    void stopDownstream() {
-        if (drill != null) {
-            drill.close();
-        }
+  @AfterAll
+  void stopDownstream() {
+    if (drill != null) {
+      drill.close();
     }
+  }
 
-    @Test
-    void aPausedProcessIsStoppedSoCallersTimeOutAndTheRollbackResumesIt() throws Exception {
-        URI downstream = drill.target("downstream").baseUrl();
-        long pid = drill.pid("downstream");
-        ActiveFault hung = drill.injectors.forFault(drill.fault("hung")).apply(drill.fault("hung"));
-        try {
-            assertThat(StoppedProcesses.state(pid)).as("/proc/%d/stat", pid).contains('T');
-            assertThat(StoppedProcesses.stopped()).containsKey(pid);
-            assertThatThrownBy(() -> Drill.send(downstream, "GET", "/work?ms=1", Duration.ofSeconds(1)))
-                    .as("a hung worker: the connection is accepted, nothing answers").isInstanceOf(HttpTimeoutException.class);
-        } finally {
-            hung.rollback();
-        }
-        assertThat(StoppedProcesses.state(pid)).as("running again").isPresent().get().isNotEqualTo('T');
-        assertThat(StoppedProcesses.stopped()).isEmpty();
-        assertThat(Drill.send(downstream, "GET", "/work?ms=1", Duration.ofSeconds(5)).statusCode()).isEqualTo(200);
-        assertThat(hung.figures()).containsKey("pausedMillis");
-        hung.rollback();
-        assertThat(StoppedProcesses.state(pid)).isPresent().get().isNotEqualTo('T');
+  @Test
+  void aPausedProcessIsStoppedSoCallersTimeOutAndTheRollbackResumesIt() throws Exception {
+    URI downstream = drill.target("downstream").baseUrl();
+    long pid = drill.pid("downstream");
+    ActiveFault hung = drill.injectors.forFault(drill.fault("hung")).apply(drill.fault("hung"));
+    try {
+      assertThat(StoppedProcesses.state(pid)).as("/proc/%d/stat", pid).contains('T');
+      assertThat(StoppedProcesses.stopped()).containsKey(pid);
+      assertThatThrownBy(() -> Drill.send(downstream, "GET", "/work?ms=1", Duration.ofSeconds(1)))
+          .as("a hung worker: the connection is accepted, nothing answers")
+          .isInstanceOf(HttpTimeoutException.class);
+    } finally {
+      hung.rollback();
     }
+    assertThat(StoppedProcesses.state(pid)).as("running again").isPresent().get().isNotEqualTo('T');
+    assertThat(StoppedProcesses.stopped()).isEmpty();
+    assertThat(Drill.send(downstream, "GET", "/work?ms=1", Duration.ofSeconds(5)).statusCode())
+        .isEqualTo(200);
+    assertThat(hung.figures()).containsKey("pausedMillis");
+    hung.rollback();
+    assertThat(StoppedProcesses.state(pid)).isPresent().get().isNotEqualTo('T');
+  }
 
-    @Test
-    void stoppingAPausedTargetResumesItFirstSoItEndsPromptly(@TempDir Path folder) {
-        try (Drill other = Drill.start(folder, YAML)) {
-            long pid = other.pid("downstream");
-            other.injectors.forFault(other.fault("hung")).apply(other.fault("hung"));
-            assertThat(StoppedProcesses.isStopped(pid)).isTrue();
-            long t0 = System.nanoTime();
-            other.target("downstream").close();
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("SIGTERM acted at once, no 10 s grace spent")
-                    .isLessThan(Duration.ofSeconds(8));
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
-            assertThat(StoppedProcesses.stopped()).doesNotContainKey(pid);
-        }
+  @Test
+  void stoppingAPausedTargetResumesItFirstSoItEndsPromptly(@TempDir Path folder) {
+    try (Drill other = Drill.start(folder, YAML)) {
+      long pid = other.pid("downstream");
+      other.injectors.forFault(other.fault("hung")).apply(other.fault("hung"));
+      assertThat(StoppedProcesses.isStopped(pid)).isTrue();
+      long t0 = System.nanoTime();
+      other.target("downstream").close();
+      assertThat(Duration.ofNanos(System.nanoTime() - t0))
+          .as("SIGTERM acted at once, no 10 s grace spent")
+          .isLessThan(Duration.ofSeconds(8));
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(StoppedProcesses.stopped()).doesNotContainKey(pid);
     }
+  }
 }

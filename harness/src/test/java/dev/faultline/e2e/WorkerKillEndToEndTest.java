@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WorkerKillEndToEndTest {
 
-    private static final String YAML = """
+  private static final String YAML =
+      """
             name: killed-workers
             seed: 7
             targets:
@@ -40,63 +41,71 @@ class WorkerKillEndToEndTest {
               - counter-consistency: { target: batch, load: l }
             """;
 
-    private Drill drill;
+  private Drill drill;
 
-    @BeforeAll
-    void startBatches(@TempDir Path folder) {
-        drill = Drill.start(folder, YAML);
-    }
+  @BeforeAll
+  void startBatches(@TempDir Path folder) {
+    drill = Drill.start(folder, YAML);
+  }
 
-    @AfterAll
-    void stopBatches() {
-        if (drill != null) {
-            drill.close();
-        }
+  @AfterAll
+  void stopBatches() {
+    if (drill != null) {
+      drill.close();
     }
+  }
 
-    @Test
-    void theCorrectBatchFinishesWithTheKilledWorkerCountedAndTheRollbackPlansNoMoreDeaths() {
-        URI batch = drill.target("batch").baseUrl();
-        ActiveFault oneDies = drill.injectors.forFault(drill.fault("one-dies")).apply(drill.fault("one-dies"));
-        JsonNode result;
-        try {
-            result = Drill.json(batch, "POST", "/batch?size=20");
-        } finally {
-            oneDies.rollback();
-        }
-        assertThat(result.path("failed").asInt()).as("the killed worker's task is counted as failed").isEqualTo(1);
-        assertThat(result.path("done").asInt()).isEqualTo(19);
-        assertThat(Drill.json(batch, "GET", "/batch/failures").path("count").asInt()).isZero();
-        assertThat(oneDies.figures()).containsEntry("workersKilled", "1");
-        assertThat(Drill.json(batch, "POST", "/batch?size=20").path("failed").asInt()).as("no death after rollback").isZero();
+  @Test
+  void theCorrectBatchFinishesWithTheKilledWorkerCountedAndTheRollbackPlansNoMoreDeaths() {
+    URI batch = drill.target("batch").baseUrl();
+    ActiveFault oneDies =
+        drill.injectors.forFault(drill.fault("one-dies")).apply(drill.fault("one-dies"));
+    JsonNode result;
+    try {
+      result = Drill.json(batch, "POST", "/batch?size=20");
+    } finally {
+      oneDies.rollback();
     }
+    assertThat(result.path("failed").asInt())
+        .as("the killed worker's task is counted as failed")
+        .isEqualTo(1);
+    assertThat(result.path("done").asInt()).isEqualTo(19);
+    assertThat(Drill.json(batch, "GET", "/batch/failures").path("count").asInt()).isZero();
+    assertThat(oneDies.figures()).containsEntry("workersKilled", "1");
+    assertThat(Drill.json(batch, "POST", "/batch?size=20").path("failed").asInt())
+        .as("no death after rollback")
+        .isZero();
+  }
 
-    @Test
-    void aRateUsesTheExperimentSeedAndIsSwitchedOffByTheRollback() {
-        URI batch = drill.target("batch").baseUrl();
-        ActiveFault someDie = drill.injectors.forFault(drill.fault("some-die")).apply(drill.fault("some-die"));
-        try {
-            JsonNode plan = Drill.json(batch, "GET", "/batch/failures");
-            assertThat(plan.path("rate").asDouble()).isEqualTo(0.2);
-            assertThat(plan.path("seed").asLong()).as("seeded from the experiment").isEqualTo(7);
-            assertThat(Drill.json(batch, "POST", "/batch?size=50").path("failed").asInt()).isPositive();
-        } finally {
-            someDie.rollback();
-        }
-        assertThat(Drill.json(batch, "GET", "/batch/failures").path("rate").asDouble()).isZero();
+  @Test
+  void aRateUsesTheExperimentSeedAndIsSwitchedOffByTheRollback() {
+    URI batch = drill.target("batch").baseUrl();
+    ActiveFault someDie =
+        drill.injectors.forFault(drill.fault("some-die")).apply(drill.fault("some-die"));
+    try {
+      JsonNode plan = Drill.json(batch, "GET", "/batch/failures");
+      assertThat(plan.path("rate").asDouble()).isEqualTo(0.2);
+      assertThat(plan.path("seed").asLong()).as("seeded from the experiment").isEqualTo(7);
+      assertThat(Drill.json(batch, "POST", "/batch?size=50").path("failed").asInt()).isPositive();
+    } finally {
+      someDie.rollback();
     }
+    assertThat(Drill.json(batch, "GET", "/batch/failures").path("rate").asDouble()).isZero();
+  }
 
-    @Test
-    void theSuccessOnlyTwinHangsOnAKilledWorkerSoACallerWithATimeoutSeesIt() {
-        URI twin = drill.target("twin").baseUrl();
-        ActiveFault dies = drill.injectors.forFault(drill.fault("twin-one-dies")).apply(drill.fault("twin-one-dies"));
-        try {
-            assertThatThrownBy(() -> Drill.send(twin, "POST", "/batch?size=20", Duration.ofSeconds(3)))
-                    .as("the latch is never released: the batch hangs").isInstanceOf(HttpTimeoutException.class);
-        } finally {
-            dies.rollback();
-        }
-        assertThat(Drill.json(twin, "GET", "/batch/stats").path("batchesHung").asInt()).isEqualTo(1);
-        assertThat(Drill.json(twin, "GET", "/batch/failures").path("count").asInt()).isZero();
+  @Test
+  void theSuccessOnlyTwinHangsOnAKilledWorkerSoACallerWithATimeoutSeesIt() {
+    URI twin = drill.target("twin").baseUrl();
+    ActiveFault dies =
+        drill.injectors.forFault(drill.fault("twin-one-dies")).apply(drill.fault("twin-one-dies"));
+    try {
+      assertThatThrownBy(() -> Drill.send(twin, "POST", "/batch?size=20", Duration.ofSeconds(3)))
+          .as("the latch is never released: the batch hangs")
+          .isInstanceOf(HttpTimeoutException.class);
+    } finally {
+      dies.rollback();
     }
+    assertThat(Drill.json(twin, "GET", "/batch/stats").path("batchesHung").asInt()).isEqualTo(1);
+    assertThat(Drill.json(twin, "GET", "/batch/failures").path("count").asInt()).isZero();
+  }
 }

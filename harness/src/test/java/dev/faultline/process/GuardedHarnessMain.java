@@ -9,16 +9,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GuardedHarnessMain {
 
-    private GuardedHarnessMain() {}
+  private GuardedHarnessMain() {}
 
-    public static void main(String[] args) throws Exception {
-        ExitHooks.install();
-        Process paused = ChildProcesses.register("paused child", new ProcessBuilder("sleep", "600").start());
-        Process stubborn = ChildProcesses.register("stubborn child",
-                new ProcessBuilder("sh", "-c", "trap '' TERM INT; sleep 600 & wait; wait").start());
-        StoppedProcesses.stop(paused.pid(), "paused child");
-        System.out.println("pids " + paused.pid() + " " + stubborn.pid() + " guardian " + ExitGuardian.pid().orElse(-1));
-        System.out.flush();
-        TimeUnit.MINUTES.sleep(10);
-    }
+  public static void main(String[] args) throws Exception {
+    ExitHooks.install();
+    Process paused =
+        ChildProcesses.register("paused child", new ProcessBuilder("sleep", "600").start());
+    Process stubborn =
+        ChildProcesses.register(
+            "stubborn child",
+            new ProcessBuilder("sh", "-c", "trap '' TERM INT; sleep 600 & wait; wait").start());
+    StoppedProcesses.stop(paused.pid(), "paused child");
+    System.out.println(
+        "pids "
+            + paused.pid()
+            + " "
+            + stubborn.pid()
+            + " guardian "
+            + ExitGuardian.pid().orElse(-1));
+    System.out.flush();
+    TimeUnit.MINUTES.sleep(10);
+  }
 }

@@ -20,7 +20,8 @@ final class ProxyFixture implements AutoCloseable {
   final ToxiproxyServer server;
   final EchoServer echo;
   final ToxiproxyClient client;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ProxyFixture() throws IOException {
     this(SEED);
@@ -66,7 +67,11 @@ final class ProxyFixture implements AutoCloseable {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(server.url() + path))
             .timeout(Duration.ofSeconds(5))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .build();
     try {

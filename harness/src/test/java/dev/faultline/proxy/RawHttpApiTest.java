@@ -37,8 +37,11 @@ class RawHttpApiTest {
   @Test
   void populateCreatesProxiesAndKeepsUnchangedOnes() throws IOException {
     String body =
-        "[{\"name\":\"one\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + fixture.echo.address() + "\"},"
-            + "{\"name\":\"two\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + fixture.echo.address()
+        "[{\"name\":\"one\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+            + fixture.echo.address()
+            + "\"},"
+            + "{\"name\":\"two\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+            + fixture.echo.address()
             + "\",\"enabled\":false}]";
 
     HttpResponse<String> created = fixture.send("POST", "/populate", body);
@@ -52,7 +55,11 @@ class RawHttpApiTest {
 
     String listen = proxies.get(0).get("listen").textValue();
     String again =
-        "[{\"name\":\"one\",\"listen\":\"" + listen + "\",\"upstream\":\"" + fixture.echo.address() + "\"}]";
+        "[{\"name\":\"one\",\"listen\":\""
+            + listen
+            + "\",\"upstream\":\""
+            + fixture.echo.address()
+            + "\"}]";
     HttpResponse<String> kept = fixture.send("POST", "/populate", again);
     assertThat(json(kept).get("proxies").get(0).get("listen").textValue()).isEqualTo(listen);
   }
@@ -60,8 +67,12 @@ class RawHttpApiTest {
   @Test
   void populateRejectsAnEntryWithoutUpstreamAndChangesNothing() throws IOException {
     HttpResponse<String> response =
-        fixture.send("POST", "/populate", "[{\"name\":\"ok\",\"upstream\":\"" + fixture.echo.address()
-            + "\"},{\"name\":\"bad\"}]");
+        fixture.send(
+            "POST",
+            "/populate",
+            "[{\"name\":\"ok\",\"upstream\":\""
+                + fixture.echo.address()
+                + "\"},{\"name\":\"bad\"}]");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("error").textValue())
@@ -75,7 +86,8 @@ class RawHttpApiTest {
 
     HttpResponse<String> missingProxy = fixture.send("GET", "/proxies/nope", null);
     HttpResponse<String> duplicate =
-        fixture.send("POST", "/proxies", "{\"name\":\"p\",\"upstream\":\"" + fixture.echo.address() + "\"}");
+        fixture.send(
+            "POST", "/proxies", "{\"name\":\"p\",\"upstream\":\"" + fixture.echo.address() + "\"}");
     HttpResponse<String> badJson = fixture.send("POST", "/proxies", "{not json");
     HttpResponse<String> noUpstream = fixture.send("POST", "/proxies", "{\"name\":\"x\"}");
     HttpResponse<String> badType = fixture.send("POST", "/proxies/p/toxics", "{\"type\":\"melt\"}");
@@ -90,7 +102,8 @@ class RawHttpApiTest {
     assertThat(json(duplicate).get("error").textValue()).isEqualTo("proxy already exists");
     assertThat(badJson.statusCode()).isEqualTo(400);
     assertThat(json(badJson).get("error").textValue()).startsWith("bad request body: ");
-    assertThat(json(noUpstream).get("error").textValue()).isEqualTo("missing required field: upstream");
+    assertThat(json(noUpstream).get("error").textValue())
+        .isEqualTo("missing required field: upstream");
     assertThat(badType.statusCode()).isEqualTo(400);
     assertThat(json(badType).get("error").textValue()).isEqualTo("invalid toxic type");
     assertThat(json(badStream).get("error").textValue())
@@ -104,9 +117,15 @@ class RawHttpApiTest {
     fixture.echoProxy("p");
 
     JsonNode created =
-        json(fixture.send("POST", "/proxies/p/toxics", "{\"type\":\"slicer\",\"attributes\":{\"average_size\":8}}"));
+        json(
+            fixture.send(
+                "POST",
+                "/proxies/p/toxics",
+                "{\"type\":\"slicer\",\"attributes\":{\"average_size\":8}}"));
     JsonNode updated =
-        json(fixture.send("POST", "/proxies/p/toxics/slicer_downstream", "{\"attributes\":{\"delay\":5}}"));
+        json(
+            fixture.send(
+                "POST", "/proxies/p/toxics/slicer_downstream", "{\"attributes\":{\"delay\":5}}"));
 
     assertThat(created.get("name").textValue()).isEqualTo("slicer_downstream");
     assertThat(created.get("stream").textValue()).isEqualTo("downstream");
@@ -127,13 +146,22 @@ class RawHttpApiTest {
     HttpResponse<String> metrics = fixture.send("GET", "/metrics", null);
 
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
     assertThat(metrics.body())
         .contains("# TYPE toxiproxy_proxy_received_bytes_total counter")
-        .contains("toxiproxy_proxy_received_bytes_total{direction=\"upstream\",listener=\""
-            + proxy.getListen() + "\",proxy=\"counted\",upstream=\"" + fixture.echo.address() + "\"} 100")
-        .contains("toxiproxy_proxy_sent_bytes_total{direction=\"downstream\",listener=\""
-            + proxy.getListen() + "\",proxy=\"counted\",upstream=\"" + fixture.echo.address() + "\"} 100");
+        .contains(
+            "toxiproxy_proxy_received_bytes_total{direction=\"upstream\",listener=\""
+                + proxy.getListen()
+                + "\",proxy=\"counted\",upstream=\""
+                + fixture.echo.address()
+                + "\"} 100")
+        .contains(
+            "toxiproxy_proxy_sent_bytes_total{direction=\"downstream\",listener=\""
+                + proxy.getListen()
+                + "\",proxy=\"counted\",upstream=\""
+                + fixture.echo.address()
+                + "\"} 100");
   }
 
   @Test
@@ -143,12 +171,26 @@ class RawHttpApiTest {
     try (Socket socket = ProxyFixture.connect(proxy)) {
       ProxyFixture.roundTrip(socket, new byte[] {1});
 
-      assertThat(fixture.send("POST", "/proxies/live", "{\"listen\":42}").statusCode()).isEqualTo(400);
-      assertThat(fixture.send("POST", "/proxies/live", "{\"upstream\":\"no-port\"}").statusCode()).isEqualTo(400);
+      assertThat(fixture.send("POST", "/proxies/live", "{\"listen\":42}").statusCode())
+          .isEqualTo(400);
+      assertThat(fixture.send("POST", "/proxies/live", "{\"upstream\":\"no-port\"}").statusCode())
+          .isEqualTo(400);
       assertThat(fixture.send("POST", "/proxies/live", "[").statusCode()).isEqualTo(400);
-      assertThat(fixture.send("POST", "/proxies/live/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":\"x\"}}").statusCode()).isEqualTo(400);
-      assertThat(fixture.send("POST", "/proxies/live/toxics/lag", "{\"attributes\":{\"latency\":-5}}").statusCode()).isEqualTo(400);
-      assertThat(fixture.send("POST", "/proxies/live/toxics/lag", "{\"toxicity\":7}").statusCode()).isEqualTo(400);
+      assertThat(
+              fixture
+                  .send(
+                      "POST",
+                      "/proxies/live/toxics",
+                      "{\"type\":\"latency\",\"attributes\":{\"latency\":\"x\"}}")
+                  .statusCode())
+          .isEqualTo(400);
+      assertThat(
+              fixture
+                  .send("POST", "/proxies/live/toxics/lag", "{\"attributes\":{\"latency\":-5}}")
+                  .statusCode())
+          .isEqualTo(400);
+      assertThat(fixture.send("POST", "/proxies/live/toxics/lag", "{\"toxicity\":7}").statusCode())
+          .isEqualTo(400);
       assertThat(fixture.send("PUT", "/proxies/live", "{}").statusCode()).isEqualTo(405);
 
       assertThat(ProxyFixture.roundTrip(socket, new byte[] {2})).containsExactly(2);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Each toxic on real sockets, through the embedded proxy to an echo server.
  *
- * <p>Lower time bounds are strict (a toxic must never release early); upper bounds allow
- * {@link #SCHEDULING_SLACK_MS} because the build machines are shared and heavily loaded.
+ * <p>Lower time bounds are strict (a toxic must never release early); upper bounds allow {@link
+ * #SCHEDULING_SLACK_MS} because the build machines are shared and heavily loaded.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class ToxicBehaviourTest {
@@ -58,7 +58,8 @@ class ToxicBehaviourTest {
 
   /** The least of three round trips: a scheduling outlier cannot pass for a toxic. */
   private static long fastestOfThree(Socket socket) throws IOException {
-    return Math.min(roundTripMillis(socket), Math.min(roundTripMillis(socket), roundTripMillis(socket)));
+    return Math.min(
+        roundTripMillis(socket), Math.min(roundTripMillis(socket), roundTripMillis(socket)));
   }
 
   @Test
@@ -67,10 +68,14 @@ class ToxicBehaviourTest {
       assertThat(fastestOfThree(socket)).as("no toxic yet").isLessThan(100);
 
       proxy.toxics().latency("down", ToxicDirection.DOWNSTREAM, 150);
-      assertThat(roundTripMillis(socket)).as("added to a live connection").isBetween(150L, 150 + SCHEDULING_SLACK_MS);
+      assertThat(roundTripMillis(socket))
+          .as("added to a live connection")
+          .isBetween(150L, 150 + SCHEDULING_SLACK_MS);
 
       proxy.toxics().latency("up", ToxicDirection.UPSTREAM, 100);
-      assertThat(roundTripMillis(socket)).as("both directions add up").isBetween(250L, 250 + SCHEDULING_SLACK_MS);
+      assertThat(roundTripMillis(socket))
+          .as("both directions add up")
+          .isBetween(250L, 250 + SCHEDULING_SLACK_MS);
 
       proxy.toxics().get("down").remove();
       proxy.toxics().get("up").remove();
@@ -85,7 +90,9 @@ class ToxicBehaviourTest {
       assertThat(roundTripMillis(socket)).isBetween(60L, 60 + SCHEDULING_SLACK_MS);
 
       latency.setLatency(200);
-      assertThat(roundTripMillis(socket)).as("after the update").isBetween(200L, 200 + SCHEDULING_SLACK_MS);
+      assertThat(roundTripMillis(socket))
+          .as("after the update")
+          .isBetween(200L, 200 + SCHEDULING_SLACK_MS);
 
       latency.setToxicity(0f);
       assertThat(fastestOfThree(socket)).as("toxicity 0: never applies").isLessThan(100);
@@ -102,12 +109,15 @@ class ToxicBehaviourTest {
       }
     }
 
-    assertThat(samples).as("never earlier than latency - jitter").allSatisfy(rtt -> assertThat(rtt).isGreaterThanOrEqualTo(20L));
+    assertThat(samples)
+        .as("never earlier than latency - jitter")
+        .allSatisfy(rtt -> assertThat(rtt).isGreaterThanOrEqualTo(20L));
     assertThat(samples.stream().filter(rtt -> rtt <= 100 + 15).count())
         .as("at most latency + jitter, but for scheduling outliers: %s", samples)
         .isGreaterThanOrEqualTo(samples.size() * 8 / 10);
-    assertThat(samples.stream().mapToLong(Long::longValue).max().orElseThrow()
-            - samples.stream().mapToLong(Long::longValue).min().orElseThrow())
+    assertThat(
+            samples.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - samples.stream().mapToLong(Long::longValue).min().orElseThrow())
         .as("jitter spreads the delays: %s", samples)
         .isGreaterThan(20);
   }
@@ -134,7 +144,8 @@ class ToxicBehaviourTest {
       assertThatThrownBy(() -> socket.getInputStream().read())
           .isInstanceOf(SocketException.class)
           .hasMessageContaining("Connection reset");
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(195L, 200 + SCHEDULING_SLACK_MS);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+          .isBetween(195L, 200 + SCHEDULING_SLACK_MS);
     }
   }
 
@@ -151,7 +162,8 @@ class ToxicBehaviourTest {
       assertThat(socket.getInputStream().read()).as("closed without data").isEqualTo(-1);
       long now = System.nanoTime();
       assertThat(TimeUnit.NANOSECONDS.toMillis(now - beforeCall)).isGreaterThanOrEqualTo(245L);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(now - afterCall)).isLessThanOrEqualTo(250 + SCHEDULING_SLACK_MS);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(now - afterCall))
+          .isLessThanOrEqualTo(250 + SCHEDULING_SLACK_MS);
     }
   }
 
@@ -162,11 +174,14 @@ class ToxicBehaviourTest {
       socket.setSoTimeout(400);
       socket.getOutputStream().write(1);
 
-      assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> socket.getInputStream().read())
+          .isInstanceOf(SocketTimeoutException.class);
 
       socket.setSoTimeout(5_000);
       proxy.toxics().get("hold").remove();
-      assertThat(socket.getInputStream().read()).as("removing a timeout closes, as in Toxiproxy").isEqualTo(-1);
+      assertThat(socket.getInputStream().read())
+          .as("removing a timeout closes, as in Toxiproxy")
+          .isEqualTo(-1);
     }
   }
 
@@ -187,13 +202,15 @@ class ToxicBehaviourTest {
     proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 1_000);
     byte[] payload = new byte[800_000];
     try (Socket socket = ProxyFixture.connect(proxy)) {
-      Thread writer = new Thread(() -> {
-        try {
-          socket.getOutputStream().write(payload);
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  socket.getOutputStream().write(payload);
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
       long start = System.nanoTime();
       writer.start();
       ProxyFixture.readFully(socket.getInputStream(), payload.length);
@@ -237,7 +254,8 @@ class ToxicBehaviourTest {
       socket.shutdownOutput();
 
       assertThat(socket.getInputStream().read()).isEqualTo(-1);
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(295L, 300 + SCHEDULING_SLACK_MS);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start))
+          .isBetween(295L, 300 + SCHEDULING_SLACK_MS);
     }
   }
 
@@ -246,7 +264,9 @@ class ToxicBehaviourTest {
     List<Boolean> first = toxicityHits(ProxyFixture.SEED);
     List<Boolean> replay = toxicityHits(ProxyFixture.SEED);
 
-    assertThat(first.stream().filter(hit -> hit).count()).as("hits in %s", first).isBetween(12L, 28L);
+    assertThat(first.stream().filter(hit -> hit).count())
+        .as("hits in %s", first)
+        .isBetween(12L, 28L);
     assertThat(replay).as("same seed, same connections hit").isEqualTo(first);
   }
 

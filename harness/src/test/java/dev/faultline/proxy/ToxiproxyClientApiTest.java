@@ -132,9 +132,15 @@ class ToxiproxyClientApiTest {
     assertThat(proxy.toxics().getAll())
         .extracting(Toxic::getName)
         .containsExactly(
-            "latency_" + s, "bandwidth_" + s, "slow_close_" + s, "timeout_" + s,
-            "slicer_" + s, "limit_data_" + s, "reset_peer_" + s);
-    assertThat(proxy.toxics().getAll()).allSatisfy(toxic -> assertThat(toxic.getStream()).isEqualTo(stream));
+            "latency_" + s,
+            "bandwidth_" + s,
+            "slow_close_" + s,
+            "timeout_" + s,
+            "slicer_" + s,
+            "limit_data_" + s,
+            "reset_peer_" + s);
+    assertThat(proxy.toxics().getAll())
+        .allSatisfy(toxic -> assertThat(toxic.getStream()).isEqualTo(stream));
     Latency fetched = proxy.toxics().get("latency_" + s, Latency.class);
     assertThat(fetched.getJitter()).isEqualTo(15);
     assertThat(fetched.getToxicity()).isEqualTo(1.0f);

@@ -42,7 +42,8 @@ class ToxiproxyServerLifecycleTest {
 
   @Test
   void changingTheListenAddressRestartsTheProxyAndDropsItsConnections() throws IOException {
-    try (ProxyFixture fixture = new ProxyFixture(); Socket client = ProxyFixture.connect(fixture.echoProxy("moving"))) {
+    try (ProxyFixture fixture = new ProxyFixture();
+        Socket client = ProxyFixture.connect(fixture.echoProxy("moving"))) {
       ProxyFixture.roundTrip(client, new byte[] {1});
 
       fixture.client.getProxy("moving").setListen("127.0.0.1:0");

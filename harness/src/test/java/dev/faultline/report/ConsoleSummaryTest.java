@@ -8,16 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class ConsoleSummaryTest {
 
-    @Test
-    void the_summary_is_an_aligned_table_followed_by_the_report_of_each_run() {
-        // A caught control says so (its catching check fails by design); steady-state probes are not counted
-        // as checks; a run whose requests got no answer shows no p99 rather than 0 ms.
-        Path reports = Path.of("reports");
-        String text = ConsoleSummary.render(List.of(SampleRuns.passing(reports.resolve("a")), SampleRuns.failing(reports.resolve("b")),
-                SampleRuns.controlCaught(reports.resolve("c")), SampleRuns.error(reports.resolve("d")), SampleRuns.inconclusive(reports.resolve("e")),
+  @Test
+  void the_summary_is_an_aligned_table_followed_by_the_report_of_each_run() {
+    // A caught control says so (its catching check fails by design); steady-state probes are not
+    // counted
+    // as checks; a run whose requests got no answer shows no p99 rather than 0 ms.
+    Path reports = Path.of("reports");
+    String text =
+        ConsoleSummary.render(
+            List.of(
+                SampleRuns.passing(reports.resolve("a")),
+                SampleRuns.failing(reports.resolve("b")),
+                SampleRuns.controlCaught(reports.resolve("c")),
+                SampleRuns.error(reports.resolve("d")),
+                SampleRuns.inconclusive(reports.resolve("e")),
                 SampleRuns.abortedWithoutAnswers(reports.resolve("f"))));
 
-        assertThat(text).isEqualTo("""
+    assertThat(text)
+        .isEqualTo(
+            """
                 experiment                         expect  verdict                          checks  requests  req/s        p99  wall time
                 ---------------------------------  ------  ------------  -------------------------  --------  -----  ---------  ---------
                 aggregator-deadline-under-latency  pass    MET                                 2/2     1,200   40.0     505 ms     41.0 s
@@ -33,7 +42,13 @@ class ConsoleSummaryTest {
                 batch-latch-released: %s
                 orders-on-a-wrong-path: %s
                 cold-start-aborted: %s
-                """.formatted(reports.resolve("a/index.html"), reports.resolve("b/index.html"), reports.resolve("c/index.html"),
-                reports.resolve("d/index.html"), reports.resolve("e/index.html"), reports.resolve("f/index.html")));
-    }
+                """
+                .formatted(
+                    reports.resolve("a/index.html"),
+                    reports.resolve("b/index.html"),
+                    reports.resolve("c/index.html"),
+                    reports.resolve("d/index.html"),
+                    reports.resolve("e/index.html"),
+                    reports.resolve("f/index.html")));
+  }
 }

@@ -21,75 +21,130 @@ import org.junit.jupiter.api.Test;
 
 class LoadHealthTest {
 
-    private static final Instant START = Instant.ofEpochMilli(100_000);
+  private static final Instant START = Instant.ofEpochMilli(100_000);
 
-    private static LoadSpec step(String minOk) {
-        return new LoadSpec("orders", "shop", new HttpRequestLine("GET", "/orders"), null, null, Workload.OPEN, null, null, Duration.ZERO,
-                Duration.ofSeconds(10), 0, Duration.ZERO, Percent.parse(minOk));
+  private static LoadSpec step(String minOk) {
+    return new LoadSpec(
+        "orders",
+        "shop",
+        new HttpRequestLine("GET", "/orders"),
+        null,
+        null,
+        Workload.OPEN,
+        null,
+        null,
+        Duration.ZERO,
+        Duration.ofSeconds(10),
+        0,
+        Duration.ZERO,
+        Percent.parse(minOk));
+  }
+
+  /**
+   * One request every 100 ms from the start: {@code status} for those in [from, to) seconds, 200
+   * for the rest.
+   */
+  private static List<RequestOutcome> requests(
+      int count, double fromSecond, double toSecond, int status) {
+    List<RequestOutcome> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long start = START.toEpochMilli() + 100L * i;
+      double s = i / 10.0;
+      int st = s >= fromSecond && s < toSecond ? status : 200;
+      Outcome o = st == 200 ? Outcome.OK : st == 0 ? Outcome.INDETERMINATE : Outcome.FAILED;
+      out.add(
+          new RequestOutcome(
+              "orders",
+              "orders-" + (i + 1),
+              start,
+              5_000,
+              st,
+              o,
+              o == Outcome.OK
+                  ? null
+                  : st == 0 ? "Request timeout after 2000 ms" : "HTTP status " + st));
     }
+    return out;
+  }
 
-    /** One request every 100 ms from the start: {@code status} for those in [from, to) seconds, 200 for the rest. */
-    private static List<RequestOutcome> requests(int count, double fromSecond, double toSecond, int status) {
-        List<RequestOutcome> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long start = START.toEpochMilli() + 100L * i;
-            double s = i / 10.0;
-            int st = s >= fromSecond && s < toSecond ? status : 200;
-            Outcome o = st == 200 ? Outcome.OK : st == 0 ? Outcome.INDETERMINATE : Outcome.FAILED;
-            out.add(new RequestOutcome("orders", "orders-" + (i + 1), start, 5_000, st, o,
-                    o == Outcome.OK ? null : st == 0 ? "Request timeout after 2000 ms" : "HTTP status " + st));
-        }
-        return out;
-    }
+  private static CheckContext.Window window(double onSecond, double offSecond) {
+    return new CheckContext.Window(
+        START.plusMillis((long) (onSecond * 1000)), START.plusMillis((long) (offSecond * 1000)));
+  }
 
-    private static CheckContext.Window window(double onSecond, double offSecond) {
-        return new CheckContext.Window(START.plusMillis((long) (onSecond * 1000)), START.plusMillis((long) (offSecond * 1000)));
-    }
+  @Test
+  void a_step_whose_every_request_answered_404_did_not_exercise_the_service() {
+    List<String> reasons =
+        LoadHealth.unexercised(List.of(step("90%")), requests(10, 0, 10, 404), List.of());
 
-    @Test
-    void a_step_whose_every_request_answered_404_did_not_exercise_the_service() {
-        List<String> reasons = LoadHealth.unexercised(List.of(step("90%")), requests(10, 0, 10, 404), List.of());
-
-        assertThat(reasons).containsExactly("step orders: only 0 of 10 requests outside fault windows were ok (0.0%, below min-ok 90%); "
+    assertThat(reasons)
+        .containsExactly(
+            "step orders: only 0 of 10 requests outside fault windows were ok (0.0%, below min-ok 90%); "
                 + "most frequent cause: failed: HTTP status 404 (10)");
-    }
+  }
 
-    @Test
-    void failures_inside_a_fault_window_do_not_count_against_the_load() {
-        List<RequestOutcome> requests = requests(100, 2, 8, 500);
+  @Test
+  void failures_inside_a_fault_window_do_not_count_against_the_load() {
+    List<RequestOutcome> requests = requests(100, 2, 8, 500);
 
-        assertThat(LoadHealth.unexercised(List.of(step("90%")), requests, List.of(window(2, 8)))).isEmpty();
-        assertThat(LoadHealth.unexercised(List.of(step("90%")), requests, List.of())).as("the same failures with no fault").hasSize(1);
-        assertThat(LoadHealth.unexercised(List.of(step("0%")), requests, List.of())).as("min-ok 0% turns the rule off").isEmpty();
-    }
+    assertThat(LoadHealth.unexercised(List.of(step("90%")), requests, List.of(window(2, 8))))
+        .isEmpty();
+    assertThat(LoadHealth.unexercised(List.of(step("90%")), requests, List.of()))
+        .as("the same failures with no fault")
+        .hasSize(1);
+    assertThat(LoadHealth.unexercised(List.of(step("0%")), requests, List.of()))
+        .as("min-ok 0% turns the rule off")
+        .isEmpty();
+  }
 
-    @Test
-    void failures_outside_every_fault_are_a_finding_that_points_at_a_warm_up_when_they_come_first() {
-        // A cold service: the first 2.4 s time out, then everything is ok; a fault from 5 s to 7 s.
-        List<RequestOutcome> requests = requests(100, 0, 2.4, 0);
+  @Test
+  void failures_outside_every_fault_are_a_finding_that_points_at_a_warm_up_when_they_come_first() {
+    // A cold service: the first 2.4 s time out, then everything is ok; a fault from 5 s to 7 s.
+    List<RequestOutcome> requests = requests(100, 0, 2.4, 0);
 
-        assertThat(LoadHealth.failuresOutsideFaults(requests, List.of(window(5, 7)), START)).hasValue(
-                "24 of 100 requests failed or timed out outside any fault window: first at 0.0 s (orders-1, indeterminate: Request timeout after 2000 ms)"
-                        + " — most in the first 5 s: the service may need a warm-up (warm-up: 3s on the load step)");
-        assertThat(LoadHealth.failuresOutsideFaults(requests(100, 5, 7, 0), List.of(window(5, 7)), START)).isEmpty();
-    }
+    assertThat(LoadHealth.failuresOutsideFaults(requests, List.of(window(5, 7)), START))
+        .hasValue(
+            "24 of 100 requests failed or timed out outside any fault window: first at 0.0 s (orders-1, indeterminate: Request timeout after 2000 ms)"
+                + " — most in the first 5 s: the service may need a warm-up (warm-up: 3s on the load step)");
+    assertThat(
+            LoadHealth.failuresOutsideFaults(requests(100, 5, 7, 0), List.of(window(5, 7)), START))
+        .isEmpty();
+  }
 
-    @Test
-    void a_fault_switched_on_or_off_later_than_declared_beyond_the_tolerance_is_flagged_with_the_delay() {
-        FaultSpec slow = new FaultSpec("slow", Durations.parse("3s"), Durations.parse("2s"), new ProcessFaults.KillWorker("batch", null, 1));
-        FaultSpec prompt = new FaultSpec("prompt", Durations.parse("1s"), Durations.parse("1s"), new ProcessFaults.KillWorker("batch", null, 1));
-        List<FaultWindow> windows = List.of(new FaultWindow("slow", "kill-worker", "", START.plusMillis(4_300), START.plusMillis(6_360)),
-                new FaultWindow("prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)));
+  @Test
+  void
+      a_fault_switched_on_or_off_later_than_declared_beyond_the_tolerance_is_flagged_with_the_delay() {
+    FaultSpec slow =
+        new FaultSpec(
+            "slow",
+            Durations.parse("3s"),
+            Durations.parse("2s"),
+            new ProcessFaults.KillWorker("batch", null, 1));
+    FaultSpec prompt =
+        new FaultSpec(
+            "prompt",
+            Durations.parse("1s"),
+            Durations.parse("1s"),
+            new ProcessFaults.KillWorker("batch", null, 1));
+    List<FaultWindow> windows =
+        List.of(
+            new FaultWindow(
+                "slow", "kill-worker", "", START.plusMillis(4_300), START.plusMillis(6_360)),
+            new FaultWindow(
+                "prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)));
 
-        assertThat(LoadHealth.lateFaults(List.of(slow, prompt), windows, START)).containsExactly(
-                "fault slow went on 1.3 s late: declared at 3.0 s, on at 4.3 s",
-                "fault slow went off 1.4 s late: declared off at 5.0 s, off at 6.4 s");
-    }
+    assertThat(LoadHealth.lateFaults(List.of(slow, prompt), windows, START))
+        .containsExactly(
+            "fault slow went on 1.3 s late: declared at 3.0 s, on at 4.3 s",
+            "fault slow went off 1.4 s late: declared off at 5.0 s, off at 6.4 s");
+  }
 
-    @Test
-    void the_warm_up_is_left_out_of_the_measured_requests() {
-        List<RequestOutcome> all = requests(50, 0, 0, 200);
+  @Test
+  void the_warm_up_is_left_out_of_the_measured_requests() {
+    List<RequestOutcome> all = requests(50, 0, 0, 200);
 
-        assertThat(LoadHealth.measured(all, START.plusSeconds(3))).hasSize(20).allMatch(r -> r.startMillis() >= START.toEpochMilli() + 3000);
-    }
+    assertThat(LoadHealth.measured(all, START.plusSeconds(3)))
+        .hasSize(20)
+        .allMatch(r -> r.startMillis() >= START.toEpochMilli() + 3000);
+  }
 }

@@ -5,9 +5,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Entry point of the Faultline targets: one Spring Boot application that hosts exactly one
- * service, chosen with {@code --faultline.service}, in the variant chosen with
- * {@code --faultline.variant}.
+ * Entry point of the Faultline targets: one Spring Boot application that hosts exactly one service,
+ * chosen with {@code --faultline.service}, in the variant chosen with {@code --faultline.variant}.
  *
  * <p>Not instantiated; thread-safety does not apply.
  */

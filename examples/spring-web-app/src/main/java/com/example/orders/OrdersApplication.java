@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class OrdersApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(OrdersApplication.class, args);
-    }
+  public static void main(String[] args) {
+    SpringApplication.run(OrdersApplication.class, args);
+  }
 }

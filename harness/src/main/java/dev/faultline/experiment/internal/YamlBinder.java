@@ -33,367 +33,488 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlBinder {
 
-    /** A position in the file, 1-based. */
-    public record Location(int line, int column) {}
+  /** A position in the file, 1-based. */
+  public record Location(int line, int column) {}
 
-    private static final java.util.Set<Tag> STANDARD_TAGS = java.util.Set.of(
-            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+  private static final java.util.Set<Tag> STANDARD_TAGS =
+      java.util.Set.of(
+          Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
 
-    private final Path file;
-    private final List<ExperimentError> errors = new ArrayList<>();
-    private final Map<String, Location> locations = new LinkedHashMap<>();
+  private final Path file;
+  private final List<ExperimentError> errors = new ArrayList<>();
+  private final Map<String, Location> locations = new LinkedHashMap<>();
 
-    public YamlBinder(Path file) {
-        this.file = file;
+  public YamlBinder(Path file) {
+    this.file = file;
+  }
+
+  public List<ExperimentError> errors() {
+    return errors;
+  }
+
+  /** Where each bound field path ({@code load[0].rate}) was written. */
+  public Map<String, Location> locations() {
+    return locations;
+  }
+
+  /**
+   * Binds the document root onto {@code type}; null if anything was wrong (see {@link #errors()}).
+   */
+  public <T> T bindRoot(Node root, Class<T> type) {
+    if (root == null) {
+      errors.add(
+          new ExperimentError(
+              file,
+              1,
+              1,
+              "",
+              "the file is empty",
+              "start from an experiment in experiments/, e.g. counter-locked.yaml"));
+      return null;
     }
+    return type.cast(bind(root, type, ""));
+  }
 
-    public List<ExperimentError> errors() {
-        return errors;
+  /**
+   * Records an error found after binding, at the location of {@code field} (or the nearest parent).
+   */
+  public void error(String field, String message, String fix) {
+    Location at = locate(field);
+    errors.add(new ExperimentError(file, at.line(), at.column(), field, message, fix));
+  }
+
+  private Location locate(String field) {
+    String f = field;
+    while (!f.isEmpty()) {
+      Location l = locations.get(f);
+      if (l != null) {
+        return l;
+      }
+      int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+      f = cut <= 0 ? "" : f.substring(0, cut);
     }
+    return locations.getOrDefault("", new Location(1, 1));
+  }
 
-    /** Where each bound field path ({@code load[0].rate}) was written. */
-    public Map<String, Location> locations() {
-        return locations;
+  private static Location at(Node node) {
+    Mark m = node.getStartMark();
+    return new Location(m.getLine() + 1, m.getColumn() + 1);
+  }
+
+  private void fail(Node node, String field, String message, String fix) {
+    Location l = at(node);
+    errors.add(new ExperimentError(file, l.line(), l.column(), field, message, fix));
+  }
+
+  private static boolean isNull(Node node) {
+    return node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL));
+  }
+
+  private Object bind(Node node, Type type, String path) {
+    locations.put(path, at(node));
+    if (!STANDARD_TAGS.contains(node.getTag())) {
+      fail(
+          node,
+          path,
+          "YAML tags such as "
+              + node.getTag().getValue().replace(Tag.PREFIX, "!!")
+              + " are not allowed",
+          "remove the tag; write a plain value");
+      return null;
     }
-
-    /** Binds the document root onto {@code type}; null if anything was wrong (see {@link #errors()}). */
-    public <T> T bindRoot(Node root, Class<T> type) {
-        if (root == null) {
-            errors.add(new ExperimentError(file, 1, 1, "", "the file is empty", "start from an experiment in experiments/, e.g. counter-locked.yaml"));
-            return null;
-        }
-        return type.cast(bind(root, type, ""));
+    Class<?> raw = Types.raw(type);
+    if (raw == List.class) {
+      return bindList(node, Types.argument(type, 0), path);
     }
-
-    /** Records an error found after binding, at the location of {@code field} (or the nearest parent). */
-    public void error(String field, String message, String fix) {
-        Location at = locate(field);
-        errors.add(new ExperimentError(file, at.line(), at.column(), field, message, fix));
+    if (raw == Map.class) {
+      return bindMap(node, Types.argument(type, 1), path);
     }
-
-    private Location locate(String field) {
-        String f = field;
-        while (!f.isEmpty()) {
-            Location l = locations.get(f);
-            if (l != null) {
-                return l;
-            }
-            int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
-            f = cut <= 0 ? "" : f.substring(0, cut);
-        }
-        return locations.getOrDefault("", new Location(1, 1));
+    if (raw.isRecord() && !raw.isAnnotationPresent(Scalar.class)) {
+      return bindRecord(node, raw, path);
     }
-
-    private static Location at(Node node) {
-        Mark m = node.getStartMark();
-        return new Location(m.getLine() + 1, m.getColumn() + 1);
+    if (raw.isSealed() && raw.isInterface()) {
+      return bindWrappedVariant(node, raw, path);
     }
-
-    private void fail(Node node, String field, String message, String fix) {
-        Location l = at(node);
-        errors.add(new ExperimentError(file, l.line(), l.column(), field, message, fix));
+    if (!(node instanceof ScalarNode scalar)) {
+      fail(
+          node,
+          path,
+          "expected " + Describe.expected(raw) + ", found " + Describe.found(node),
+          "write " + Describe.example(raw, path));
+      return null;
     }
+    return bindScalar(scalar, raw, path);
+  }
 
-    private static boolean isNull(Node node) {
-        return node == null || (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL));
+  private Object bindScalar(ScalarNode node, Class<?> raw, String path) {
+    String text = node.getValue();
+    try {
+      if (raw == Duration.class) {
+        return Limits.parseDuration(path, text);
+      }
+      return convert(text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
+    } catch (IllegalArgumentException e) {
+      String why =
+          e.getMessage() == null
+              ? "\"" + text + "\" is not " + Describe.expected(raw)
+              : e.getMessage();
+      String range = raw == Duration.class ? " (" + Limits.durationRange(path) + ")" : "";
+      fail(node, path, why, "write " + Describe.example(raw, path) + range);
+      return null;
     }
+  }
 
-    private Object bind(Node node, Type type, String path) {
-        locations.put(path, at(node));
-        if (!STANDARD_TAGS.contains(node.getTag())) {
-            fail(node, path, "YAML tags such as " + node.getTag().getValue().replace(Tag.PREFIX, "!!") + " are not allowed", "remove the tag; write a plain value");
-            return null;
-        }
-        Class<?> raw = Types.raw(type);
-        if (raw == List.class) {
-            return bindList(node, Types.argument(type, 0), path);
-        }
-        if (raw == Map.class) {
-            return bindMap(node, Types.argument(type, 1), path);
-        }
-        if (raw.isRecord() && !raw.isAnnotationPresent(Scalar.class)) {
-            return bindRecord(node, raw, path);
-        }
-        if (raw.isSealed() && raw.isInterface()) {
-            return bindWrappedVariant(node, raw, path);
-        }
-        if (!(node instanceof ScalarNode scalar)) {
-            fail(node, path, "expected " + Describe.expected(raw) + ", found " + Describe.found(node), "write " + Describe.example(raw, path));
-            return null;
-        }
-        return bindScalar(scalar, raw, path);
+  /**
+   * Converts scalar text to a value of {@code raw}; throws IllegalArgumentException with the
+   * reason.
+   */
+  static Object convert(String text, Class<?> raw, boolean quoted) {
+    if (raw == String.class) {
+      return text;
     }
-
-    private Object bindScalar(ScalarNode node, Class<?> raw, String path) {
-        String text = node.getValue();
-        try {
-            if (raw == Duration.class) {
-                return Limits.parseDuration(path, text);
-            }
-            return convert(text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
-        } catch (IllegalArgumentException e) {
-            String why = e.getMessage() == null ? "\"" + text + "\" is not " + Describe.expected(raw) : e.getMessage();
-            String range = raw == Duration.class ? " (" + Limits.durationRange(path) + ")" : "";
-            fail(node, path, why, "write " + Describe.example(raw, path) + range);
-            return null;
-        }
+    if (Types.isWholeNumber(raw)) {
+      if (quoted || !text.matches("-?[0-9]+")) {
+        throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
+      }
+      long v;
+      try {
+        v = Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(text + " is too large", e);
+      }
+      if ((raw == int.class || raw == Integer.class)
+          && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
+        throw new IllegalArgumentException(text + " is too large");
+      }
+      return raw == int.class || raw == Integer.class ? (Object) (int) v : (Object) v;
     }
-
-    /** Converts scalar text to a value of {@code raw}; throws IllegalArgumentException with the reason. */
-    static Object convert(String text, Class<?> raw, boolean quoted) {
-        if (raw == String.class) {
-            return text;
-        }
-        if (Types.isWholeNumber(raw)) {
-            if (quoted || !text.matches("-?[0-9]+")) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
-            }
-            long v;
-            try {
-                v = Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(text + " is too large", e);
-            }
-            if ((raw == int.class || raw == Integer.class) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-                throw new IllegalArgumentException(text + " is too large");
-            }
-            return raw == int.class || raw == Integer.class ? (Object) (int) v : (Object) v;
-        }
-        if (Types.isNumber(raw)) {
-            if (quoted || !text.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
-                throw new IllegalArgumentException("\"" + text + "\" is not a number");
-            }
-            return Double.parseDouble(text);
-        }
-        if (Types.isBoolean(raw)) {
-            if (!text.equals("true") && !text.equals("false")) {
-                throw new IllegalArgumentException("\"" + text + "\" is not true or false");
-            }
-            return Boolean.parseBoolean(text);
-        }
-        if (raw == Duration.class) {
-            return Durations.parse(text);
-        }
-        if (raw.isEnum()) {
-            for (Object c : raw.getEnumConstants()) {
-                if (Names.of((Enum<?>) c).equals(text)) {
-                    return c;
-                }
-            }
-            List<String> valid = Arrays.stream(raw.getEnumConstants()).map(c -> Names.of((Enum<?>) c)).toList();
-            String guess = Names.closest(text, valid);
-            throw new IllegalArgumentException("\"" + text + "\" is not one of " + String.join(", ", valid)
-                    + (guess != null ? " (did you mean " + guess + "?)" : ""));
-        }
-        if (raw.isAnnotationPresent(Scalar.class)) {
-            try {
-                Method parse = raw.getMethod("parse", String.class);
-                return parse.invoke(null, text);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof IllegalArgumentException iae) {
-                    throw iae;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(raw + " is marked @Scalar but has no public static parse(String)", e);
-            }
-        }
-        throw new IllegalStateException("the model uses a type the binder does not know: " + raw);
+    if (Types.isNumber(raw)) {
+      if (quoted || !text.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
+        throw new IllegalArgumentException("\"" + text + "\" is not a number");
+      }
+      return Double.parseDouble(text);
     }
-
-    private List<Object> bindList(Node node, Type element, String path) {
-        if (!(node instanceof SequenceNode seq)) {
-            fail(node, path, "expected a list, found " + Describe.found(node), "write each item on its own line starting with \"- \"");
-            return null;
-        }
-        List<Object> out = new ArrayList<>();
-        boolean ok = true;
-        for (int i = 0; i < seq.getValue().size(); i++) {
-            Object v = bind(seq.getValue().get(i), element, path + "[" + i + "]");
-            ok &= v != null;
-            out.add(v);
-        }
-        return ok ? out : null;
+    if (Types.isBoolean(raw)) {
+      if (!text.equals("true") && !text.equals("false")) {
+        throw new IllegalArgumentException("\"" + text + "\" is not true or false");
+      }
+      return Boolean.parseBoolean(text);
     }
-
-    private Map<String, Object> bindMap(Node node, Type value, String path) {
-        if (!(node instanceof MappingNode mapping)) {
-            fail(node, path, "expected a map of name: value, found " + Describe.found(node), "write one \"name: value\" per line, indented under " + path);
-            return null;
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        boolean ok = true;
-        for (NodeTuple t : mapping.getValue()) {
-            String key = keyOf(t, path);
-            if (key == null) {
-                ok = false;
-                continue;
-            }
-            String child = path.isEmpty() ? key : path + "." + key;
-            if (out.containsKey(key)) {
-                fail(t.getKeyNode(), child, "\"" + key + "\" is given twice", "keep one of the two");
-                ok = false;
-                continue;
-            }
-            Object v = bind(t.getValueNode(), value, child);
-            ok &= v != null;
-            out.put(key, v);
-        }
-        return ok ? out : null;
+    if (raw == Duration.class) {
+      return Durations.parse(text);
     }
-
-    private String keyOf(NodeTuple t, String path) {
-        if (t.getKeyNode() instanceof ScalarNode s) {
-            return s.getValue();
+    if (raw.isEnum()) {
+      for (Object c : raw.getEnumConstants()) {
+        if (Names.of((Enum<?>) c).equals(text)) {
+          return c;
         }
-        fail(t.getKeyNode(), path, "a key must be plain text", "write the key as a word followed by a colon");
+      }
+      List<String> valid =
+          Arrays.stream(raw.getEnumConstants()).map(c -> Names.of((Enum<?>) c)).toList();
+      String guess = Names.closest(text, valid);
+      throw new IllegalArgumentException(
+          "\""
+              + text
+              + "\" is not one of "
+              + String.join(", ", valid)
+              + (guess != null ? " (did you mean " + guess + "?)" : ""));
+    }
+    if (raw.isAnnotationPresent(Scalar.class)) {
+      try {
+        Method parse = raw.getMethod("parse", String.class);
+        return parse.invoke(null, text);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof IllegalArgumentException iae) {
+          throw iae;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            raw + " is marked @Scalar but has no public static parse(String)", e);
+      }
+    }
+    throw new IllegalStateException("the model uses a type the binder does not know: " + raw);
+  }
+
+  private List<Object> bindList(Node node, Type element, String path) {
+    if (!(node instanceof SequenceNode seq)) {
+      fail(
+          node,
+          path,
+          "expected a list, found " + Describe.found(node),
+          "write each item on its own line starting with \"- \"");
+      return null;
+    }
+    List<Object> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < seq.getValue().size(); i++) {
+      Object v = bind(seq.getValue().get(i), element, path + "[" + i + "]");
+      ok &= v != null;
+      out.add(v);
+    }
+    return ok ? out : null;
+  }
+
+  private Map<String, Object> bindMap(Node node, Type value, String path) {
+    if (!(node instanceof MappingNode mapping)) {
+      fail(
+          node,
+          path,
+          "expected a map of name: value, found " + Describe.found(node),
+          "write one \"name: value\" per line, indented under " + path);
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    boolean ok = true;
+    for (NodeTuple t : mapping.getValue()) {
+      String key = keyOf(t, path);
+      if (key == null) {
+        ok = false;
+        continue;
+      }
+      String child = path.isEmpty() ? key : path + "." + key;
+      if (out.containsKey(key)) {
+        fail(t.getKeyNode(), child, "\"" + key + "\" is given twice", "keep one of the two");
+        ok = false;
+        continue;
+      }
+      Object v = bind(t.getValueNode(), value, child);
+      ok &= v != null;
+      out.put(key, v);
+    }
+    return ok ? out : null;
+  }
+
+  private String keyOf(NodeTuple t, String path) {
+    if (t.getKeyNode() instanceof ScalarNode s) {
+      return s.getValue();
+    }
+    fail(
+        t.getKeyNode(),
+        path,
+        "a key must be plain text",
+        "write the key as a word followed by a colon");
+    return null;
+  }
+
+  private Object bindWrappedVariant(Node node, Class<?> sealed, String path) {
+    Map<String, Class<?>> byKey = new LinkedHashMap<>();
+    Types.variants(sealed).forEach(v -> byKey.put(Names.variantKey(v), v));
+    String kinds = String.join(", ", byKey.keySet());
+    if (!(node instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
+      fail(
+          node,
+          path,
+          "expected one of " + kinds + " as a single key",
+          "write e.g. \"- " + byKey.keySet().iterator().next() + ": {...}\"");
+      return null;
+    }
+    NodeTuple t = mapping.getValue().get(0);
+    String key = keyOf(t, path);
+    if (key == null) {
+      return null;
+    }
+    Class<?> variant = byKey.get(key);
+    if (variant == null) {
+      String guess = Names.closest(key, byKey.keySet());
+      fail(
+          t.getKeyNode(),
+          path,
+          "unknown kind \"" + key + "\"",
+          guess != null
+              ? "did you mean " + guess + "? (valid: " + kinds + ")"
+              : "use one of " + kinds);
+      return null;
+    }
+    String child = path + "." + key;
+    RecordComponent[] components = variant.getRecordComponents();
+    if (t.getValueNode() instanceof ScalarNode
+        && !isNull(t.getValueNode())
+        && components.length == 1) {
+      Object v = bind(t.getValueNode(), components[0].getGenericType(), child);
+      return v == null ? null : construct(variant, new Object[] {v}, t.getValueNode(), child);
+    }
+    Node body = t.getValueNode();
+    if (isNull(body)) {
+      body =
+          new MappingNode(
+              Tag.MAP,
+              false,
+              new ArrayList<>(),
+              t.getValueNode().getStartMark(),
+              t.getValueNode().getEndMark(),
+              DumperOptions.FlowStyle.FLOW);
+    }
+    return bindRecord(body, variant, child);
+  }
+
+  private Object bindRecord(Node node, Class<?> type, String path) {
+    if (!(node instanceof MappingNode mapping)) {
+      fail(
+          node,
+          path,
+          "expected a map of fields, found " + Describe.found(node),
+          "write the fields of " + Describe.expected(type) + " as \"key: value\" lines");
+      return null;
+    }
+    Map<String, NodeTuple> given = new LinkedHashMap<>();
+    boolean ok = true;
+    for (NodeTuple t : mapping.getValue()) {
+      String key = keyOf(t, path);
+      if (key == null) {
+        ok = false;
+      } else if (given.containsKey(key)) {
+        fail(
+            t.getKeyNode(),
+            join(path, key),
+            "\"" + key + "\" is given twice",
+            "keep one of the two");
+        ok = false;
+      } else {
+        given.put(key, t);
+      }
+    }
+    RecordComponent[] components = type.getRecordComponents();
+    List<String> known = new ArrayList<>();
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      if (Types.isInline(c)) {
+        Object v = bindInline(mapping, given, c, path, known);
+        ok &= v != null || !c.isAnnotationPresent(Required.class);
+        args[i] = v;
+        continue;
+      }
+      String key = Names.key(c);
+      known.add(key);
+      NodeTuple t = given.get(key);
+      if (t == null || isNull(t.getValueNode())) {
+        if (c.isAnnotationPresent(Required.class)) {
+          fail(
+              t == null ? node : t.getValueNode(),
+              join(path, key),
+              "required field \"" + key + "\" is missing",
+              "add \""
+                  + key
+                  + ": "
+                  + Describe.example(Types.raw(c.getGenericType()), key)
+                  + "\""
+                  + (path.isEmpty() ? "" : " under " + path));
+          ok = false;
+        } else {
+          args[i] = defaultOf(c);
+        }
+        continue;
+      }
+      Object v = bind(t.getValueNode(), c.getGenericType(), join(path, key));
+      ok &= v != null;
+      args[i] = v;
+    }
+    for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
+      if (!known.contains(e.getKey())) {
+        String guess = Names.closest(e.getKey(), known);
+        fail(
+            e.getValue().getKeyNode(),
+            join(path, e.getKey()),
+            "unknown field \"" + e.getKey() + "\"",
+            guess != null
+                ? "did you mean \"" + guess + "\"?"
+                : "remove it; valid fields here: " + String.join(", ", known));
+        ok = false;
+      }
+    }
+    return ok ? construct(type, args, node, path) : null;
+  }
+
+  private Object bindInline(
+      MappingNode mapping,
+      Map<String, NodeTuple> given,
+      RecordComponent c,
+      String path,
+      List<String> known) {
+    Map<String, Class<?>> byKey = new LinkedHashMap<>();
+    Types.variants(Types.raw(c.getGenericType())).forEach(v -> byKey.put(Names.variantKey(v), v));
+    known.addAll(byKey.keySet());
+    List<String> present = byKey.keySet().stream().filter(given::containsKey).toList();
+    String kinds = String.join(", ", byKey.keySet());
+    if (present.size() != 1) {
+      if (present.isEmpty()) {
+        String guess =
+            given.keySet().stream()
+                .map(k -> Names.closest(k, byKey.keySet()))
+                .filter(g -> g != null)
+                .findFirst()
+                .orElse(null);
+        fail(
+            mapping,
+            path,
+            "no kind given: one of " + kinds + " is needed",
+            guess != null
+                ? "did you mean \"" + guess + "\"?"
+                : "add one key naming the kind, e.g. \""
+                    + byKey.keySet().iterator().next()
+                    + ": {...}\"");
+      } else {
+        fail(
+            given.get(present.get(1)).getKeyNode(),
+            join(path, present.get(1)),
+            "more than one kind given (" + String.join(", ", present) + ")",
+            "keep one; split the rest into their own entries");
+      }
+      return null;
+    }
+    String key = present.get(0);
+    NodeTuple t = given.get(key);
+    Node body = t.getValueNode();
+    if (isNull(body)) {
+      body =
+          new MappingNode(
+              Tag.MAP,
+              false,
+              new ArrayList<>(),
+              body.getStartMark(),
+              body.getEndMark(),
+              DumperOptions.FlowStyle.FLOW);
+    }
+    return bindRecord(body, byKey.get(key), join(path, key));
+  }
+
+  private Object defaultOf(RecordComponent c) {
+    Default d = c.getAnnotation(Default.class);
+    Class<?> raw = Types.raw(c.getGenericType());
+    if (d != null) {
+      return convert(d.value(), raw, false);
+    }
+    if (raw.isPrimitive()) {
+      return raw == boolean.class
+          ? (Object) false
+          : raw == double.class ? (Object) 0.0 : raw == long.class ? (Object) 0L : (Object) 0;
+    }
+    return null;
+  }
+
+  private Object construct(Class<?> type, Object[] args, Node node, String path) {
+    try {
+      Class<?>[] params =
+          Arrays.stream(type.getRecordComponents())
+              .map(RecordComponent::getType)
+              .toArray(Class<?>[]::new);
+      var ctor = type.getDeclaredConstructor(params);
+      ctor.setAccessible(true);
+      return ctor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof IllegalArgumentException iae) {
+        fail(node, path, iae.getMessage(), "correct the value as the message says");
         return null;
+      }
+      throw new IllegalStateException(
+          "could not build " + type.getSimpleName() + " at " + path, e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not build " + type.getSimpleName(), e);
     }
+  }
 
-    private Object bindWrappedVariant(Node node, Class<?> sealed, String path) {
-        Map<String, Class<?>> byKey = new LinkedHashMap<>();
-        Types.variants(sealed).forEach(v -> byKey.put(Names.variantKey(v), v));
-        String kinds = String.join(", ", byKey.keySet());
-        if (!(node instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
-            fail(node, path, "expected one of " + kinds + " as a single key", "write e.g. \"- " + byKey.keySet().iterator().next() + ": {...}\"");
-            return null;
-        }
-        NodeTuple t = mapping.getValue().get(0);
-        String key = keyOf(t, path);
-        if (key == null) {
-            return null;
-        }
-        Class<?> variant = byKey.get(key);
-        if (variant == null) {
-            String guess = Names.closest(key, byKey.keySet());
-            fail(t.getKeyNode(), path, "unknown kind \"" + key + "\"", guess != null ? "did you mean " + guess + "? (valid: " + kinds + ")" : "use one of " + kinds);
-            return null;
-        }
-        String child = path + "." + key;
-        RecordComponent[] components = variant.getRecordComponents();
-        if (t.getValueNode() instanceof ScalarNode && !isNull(t.getValueNode()) && components.length == 1) {
-            Object v = bind(t.getValueNode(), components[0].getGenericType(), child);
-            return v == null ? null : construct(variant, new Object[] {v}, t.getValueNode(), child);
-        }
-        Node body = t.getValueNode();
-        if (isNull(body)) {
-            body = new MappingNode(Tag.MAP, false, new ArrayList<>(), t.getValueNode().getStartMark(), t.getValueNode().getEndMark(), DumperOptions.FlowStyle.FLOW);
-        }
-        return bindRecord(body, variant, child);
-    }
-
-    private Object bindRecord(Node node, Class<?> type, String path) {
-        if (!(node instanceof MappingNode mapping)) {
-            fail(node, path, "expected a map of fields, found " + Describe.found(node), "write the fields of " + Describe.expected(type) + " as \"key: value\" lines");
-            return null;
-        }
-        Map<String, NodeTuple> given = new LinkedHashMap<>();
-        boolean ok = true;
-        for (NodeTuple t : mapping.getValue()) {
-            String key = keyOf(t, path);
-            if (key == null) {
-                ok = false;
-            } else if (given.containsKey(key)) {
-                fail(t.getKeyNode(), join(path, key), "\"" + key + "\" is given twice", "keep one of the two");
-                ok = false;
-            } else {
-                given.put(key, t);
-            }
-        }
-        RecordComponent[] components = type.getRecordComponents();
-        List<String> known = new ArrayList<>();
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            if (Types.isInline(c)) {
-                Object v = bindInline(mapping, given, c, path, known);
-                ok &= v != null || !c.isAnnotationPresent(Required.class);
-                args[i] = v;
-                continue;
-            }
-            String key = Names.key(c);
-            known.add(key);
-            NodeTuple t = given.get(key);
-            if (t == null || isNull(t.getValueNode())) {
-                if (c.isAnnotationPresent(Required.class)) {
-                    fail(t == null ? node : t.getValueNode(), join(path, key), "required field \"" + key + "\" is missing",
-                            "add \"" + key + ": " + Describe.example(Types.raw(c.getGenericType()), key) + "\"" + (path.isEmpty() ? "" : " under " + path));
-                    ok = false;
-                } else {
-                    args[i] = defaultOf(c);
-                }
-                continue;
-            }
-            Object v = bind(t.getValueNode(), c.getGenericType(), join(path, key));
-            ok &= v != null;
-            args[i] = v;
-        }
-        for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
-            if (!known.contains(e.getKey())) {
-                String guess = Names.closest(e.getKey(), known);
-                fail(e.getValue().getKeyNode(), join(path, e.getKey()), "unknown field \"" + e.getKey() + "\"",
-                        guess != null ? "did you mean \"" + guess + "\"?" : "remove it; valid fields here: " + String.join(", ", known));
-                ok = false;
-            }
-        }
-        return ok ? construct(type, args, node, path) : null;
-    }
-
-    private Object bindInline(MappingNode mapping, Map<String, NodeTuple> given, RecordComponent c, String path, List<String> known) {
-        Map<String, Class<?>> byKey = new LinkedHashMap<>();
-        Types.variants(Types.raw(c.getGenericType())).forEach(v -> byKey.put(Names.variantKey(v), v));
-        known.addAll(byKey.keySet());
-        List<String> present = byKey.keySet().stream().filter(given::containsKey).toList();
-        String kinds = String.join(", ", byKey.keySet());
-        if (present.size() != 1) {
-            if (present.isEmpty()) {
-                String guess = given.keySet().stream().map(k -> Names.closest(k, byKey.keySet())).filter(g -> g != null).findFirst().orElse(null);
-                fail(mapping, path, "no kind given: one of " + kinds + " is needed",
-                        guess != null ? "did you mean \"" + guess + "\"?" : "add one key naming the kind, e.g. \"" + byKey.keySet().iterator().next() + ": {...}\"");
-            } else {
-                fail(given.get(present.get(1)).getKeyNode(), join(path, present.get(1)), "more than one kind given (" + String.join(", ", present) + ")", "keep one; split the rest into their own entries");
-            }
-            return null;
-        }
-        String key = present.get(0);
-        NodeTuple t = given.get(key);
-        Node body = t.getValueNode();
-        if (isNull(body)) {
-            body = new MappingNode(Tag.MAP, false, new ArrayList<>(), body.getStartMark(), body.getEndMark(), DumperOptions.FlowStyle.FLOW);
-        }
-        return bindRecord(body, byKey.get(key), join(path, key));
-    }
-
-    private Object defaultOf(RecordComponent c) {
-        Default d = c.getAnnotation(Default.class);
-        Class<?> raw = Types.raw(c.getGenericType());
-        if (d != null) {
-            return convert(d.value(), raw, false);
-        }
-        if (raw.isPrimitive()) {
-            return raw == boolean.class ? (Object) false : raw == double.class ? (Object) 0.0 : raw == long.class ? (Object) 0L : (Object) 0;
-        }
-        return null;
-    }
-
-    private Object construct(Class<?> type, Object[] args, Node node, String path) {
-        try {
-            Class<?>[] params = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
-            var ctor = type.getDeclaredConstructor(params);
-            ctor.setAccessible(true);
-            return ctor.newInstance(args);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof IllegalArgumentException iae) {
-                fail(node, path, iae.getMessage(), "correct the value as the message says");
-                return null;
-            }
-            throw new IllegalStateException("could not build " + type.getSimpleName() + " at " + path, e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("could not build " + type.getSimpleName(), e);
-        }
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
-    }
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
 }

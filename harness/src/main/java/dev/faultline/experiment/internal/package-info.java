@@ -1,2 +1,4 @@
-/** How experiment records are bound from YAML nodes and described as JSON Schema. Not public API. */
+/**
+ * How experiment records are bound from YAML nodes and described as JSON Schema. Not public API.
+ */
 package dev.faultline.experiment.internal;

@@ -1,8 +1,8 @@
 package dev.faultline.proxy.internal;
 
 /**
- * A control-API failure with the HTTP status and message Toxiproxy uses for it; rendered as
- * {@code {"error": message, "status": status}}.
+ * A control-API failure with the HTTP status and message Toxiproxy uses for it; rendered as {@code
+ * {"error": message, "status": status}}.
  */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;

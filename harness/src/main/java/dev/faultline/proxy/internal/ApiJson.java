@@ -87,7 +87,8 @@ final class ApiJson {
   static ToxicSpec updatedToxic(ToxicSpec old, JsonNode node) {
     Map<String, Long> attributes = new LinkedHashMap<>(old.attributes());
     mergeAttributes(old.kind(), attributes, node.get("attributes"));
-    return new ToxicSpec(old.name(), old.kind(), old.stream(), toxicity(node, old.toxicity()), attributes);
+    return new ToxicSpec(
+        old.name(), old.kind(), old.stream(), toxicity(node, old.toxicity()), attributes);
   }
 
   private static void mergeAttributes(ToxicKind kind, Map<String, Long> into, JsonNode given) {

@@ -3,8 +3,8 @@ package dev.faultline.proxy.internal;
 import io.netty.buffer.ByteBuf;
 
 /**
- * {@code bandwidth}: limits the stream to {@code rate} KB/s (1 KB = 1000 bytes, as Toxiproxy);
- * a chunk larger than 100 ms worth of data goes out in 100 ms pieces. {@code rate <= 0} = unlimited.
+ * {@code bandwidth}: limits the stream to {@code rate} KB/s (1 KB = 1000 bytes, as Toxiproxy); a
+ * chunk larger than 100 ms worth of data goes out in 100 ms pieces. {@code rate <= 0} = unlimited.
  */
 final class BandwidthToxic extends TimedQueueStage {
   BandwidthToxic(ToxicSpec spec, ToxicLink link) {

@@ -7,8 +7,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 
 /**
- * The Netty handler on each of a connection's two sockets: what is read feeds the link whose
- * source this socket is; writability feeds the link whose destination it is.
+ * The Netty handler on each of a connection's two sockets: what is read feeds the link whose source
+ * this socket is; writability feeds the link whose destination it is.
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private final ProxiedConnection connection;
@@ -22,7 +22,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     // reads that grow to 1 MiB: fewer syscalls per byte for bulk transfers
-    ctx.channel().config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(512, 64 << 10, 1 << 20));
+    ctx.channel()
+        .config()
+        .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(512, 64 << 10, 1 << 20));
   }
 
   @Override

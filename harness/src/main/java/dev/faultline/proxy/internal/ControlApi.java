@@ -19,10 +19,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Toxiproxy 2.x HTTP API on the JDK's HTTP server, over a {@link ProxyRegistry} and its
- * {@link DataPlane}. Request bodies are read as JSON whatever their content type (the Java
- * client sends a form content type). A bad request only ever produces an error response; it
- * never touches a live proxy. Thread-safe.
+ * The Toxiproxy 2.x HTTP API on the JDK's HTTP server, over a {@link ProxyRegistry} and its {@link
+ * DataPlane}. Request bodies are read as JSON whatever their content type (the Java client sends a
+ * form content type). A bad request only ever produces an error response; it never touches a live
+ * proxy. Thread-safe.
  */
 public final class ControlApi implements AutoCloseable {
   /** The Toxiproxy version whose API this server speaks. */
@@ -45,12 +45,15 @@ public final class ControlApi implements AutoCloseable {
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
-        Executors.newFixedThreadPool(2, task -> {
-          Thread thread = new Thread(task, "faultline-proxy-api-" + threads.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
-    DataPlane dataPlane = DataPlane.create(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "faultline-proxy-api-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    DataPlane dataPlane =
+        DataPlane.create(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     ControlApi api = new ControlApi(http, executor, dataPlane, seed);
     http.setExecutor(executor);
     http.createContext("/", api::handle);
@@ -230,7 +233,8 @@ public final class ControlApi implements AutoCloseable {
     }
   }
 
-  private static void sendJson(HttpExchange exchange, int status, JsonNode json) throws IOException {
+  private static void sendJson(HttpExchange exchange, int status, JsonNode json)
+      throws IOException {
     send(exchange, status, "application/json", ApiJson.bytes(json));
   }
 

@@ -18,20 +18,22 @@ import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event loops every proxy of one server shares, on epoll when the native transport loads
- * (its timers have microsecond precision) and NIO otherwise. System property
- * {@code faultline.proxy.transport=nio} forces NIO. The loops wait through a
- * {@link SpinningSelectStrategy}: {@code faultline.proxy.io-spin-micros} (default
- * {@value #DEFAULT_IO_SPIN_MICROS}, 0 = never poll after I/O) and
- * {@code faultline.proxy.timer-spin-micros} (default {@value #DEFAULT_TIMER_SPIN_MICROS}, 0 = sleep
- * until timers) trade CPU for latency. Thread-safe.
+ * The event loops every proxy of one server shares, on epoll when the native transport loads (its
+ * timers have microsecond precision) and NIO otherwise. System property {@code
+ * faultline.proxy.transport=nio} forces NIO. The loops wait through a {@link
+ * SpinningSelectStrategy}: {@code faultline.proxy.io-spin-micros} (default {@value
+ * #DEFAULT_IO_SPIN_MICROS}, 0 = never poll after I/O) and {@code faultline.proxy.timer-spin-micros}
+ * (default {@value #DEFAULT_TIMER_SPIN_MICROS}, 0 = sleep until timers) trade CPU for latency.
+ * Thread-safe.
  */
 final class DataPlane implements AutoCloseable {
   static final long DEFAULT_IO_SPIN_MICROS = 50;
   static final long DEFAULT_TIMER_SPIN_MICROS = 2_000;
+
   /** How long before a precise deadline a loop stops sleeping and polls; read by timed stages. */
   static final long TIMER_SPIN_NANOS =
       micros("faultline.proxy.timer-spin-micros", DEFAULT_TIMER_SPIN_MICROS) * 1_000L;
+
   private static final long IO_SPIN_NANOS =
       micros("faultline.proxy.io-spin-micros", DEFAULT_IO_SPIN_MICROS) * 1_000L;
 
@@ -62,7 +64,8 @@ final class DataPlane implements AutoCloseable {
           EpollSocketChannel.class,
           "epoll");
     }
-    IoHandlerFactory nio = NioIoHandler.newFactory(SelectorProvider.provider(), DataPlane::selectStrategy);
+    IoHandlerFactory nio =
+        NioIoHandler.newFactory(SelectorProvider.provider(), DataPlane::selectStrategy);
     return new DataPlane(
         new MultiThreadIoEventLoopGroup(threads, threadFactory, nio),
         NioServerSocketChannel.class,
@@ -88,8 +91,13 @@ final class DataPlane implements AutoCloseable {
       // reported below
     }
     throw new IllegalArgumentException(
-        "system property " + property + "=" + text + " is not a number of microseconds in [0, 10000]; "
-            + "unset it for the default " + fallback);
+        "system property "
+            + property
+            + "="
+            + text
+            + " is not a number of microseconds in [0, 10000]; "
+            + "unset it for the default "
+            + fallback);
   }
 
   EventLoopGroup group() {

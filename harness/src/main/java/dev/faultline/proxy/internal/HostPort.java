@@ -17,7 +17,8 @@ record HostPort(String host, int port) {
       if (port < 0 || port > 65535) {
         throw new NumberFormatException("out of range");
       }
-      // Toxiproxy reads an empty host as every interface; Faultline listens on loopback unless told.
+      // Toxiproxy reads an empty host as every interface; Faultline listens on loopback unless
+      // told.
       return new HostPort(host.isEmpty() ? "127.0.0.1" : host, port);
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(field + " has an invalid port in \"" + text + "\"");

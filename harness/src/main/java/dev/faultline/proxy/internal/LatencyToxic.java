@@ -3,8 +3,8 @@ package dev.faultline.proxy.internal;
 import io.netty.buffer.ByteBuf;
 
 /**
- * {@code latency}: delays every chunk by {@code latency} ms plus a uniform jitter in
- * [-{@code jitter}, {@code jitter}) ms, measured from the chunk's arrival; order is preserved.
+ * {@code latency}: delays every chunk by {@code latency} ms plus a uniform jitter in [-{@code
+ * jitter}, {@code jitter}) ms, measured from the chunk's arrival; order is preserved.
  */
 final class LatencyToxic extends TimedQueueStage {
   private static final long NANOS_PER_MILLI = 1_000_000L;

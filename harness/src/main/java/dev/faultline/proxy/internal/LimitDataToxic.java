@@ -3,8 +3,8 @@ package dev.faultline.proxy.internal;
 import io.netty.buffer.ByteBuf;
 
 /**
- * {@code limit_data}: passes at most {@code bytes} bytes in its stream, then closes the
- * connection. The count survives an update of the toxic, as in Toxiproxy.
+ * {@code limit_data}: passes at most {@code bytes} bytes in its stream, then closes the connection.
+ * The count survives an update of the toxic, as in Toxiproxy.
  */
 final class LimitDataToxic extends ToxicStage {
   private long transmitted;

@@ -14,7 +14,11 @@ final class MetricsText {
   }
 
   private static void family(
-      StringBuilder text, String metric, String help, List<ProxyInstance> proxies, boolean received) {
+      StringBuilder text,
+      String metric,
+      String help,
+      List<ProxyInstance> proxies,
+      boolean received) {
     text.append("# HELP ").append(metric).append(' ').append(help).append('\n');
     text.append("# TYPE ").append(metric).append(" counter\n");
     for (ProxyInstance proxy : proxies) {
@@ -24,11 +28,17 @@ final class MetricsText {
                 ? proxy.traffic().received(direction).sum()
                 : proxy.traffic().sent(direction).sum();
         text.append(metric)
-            .append("{direction=\"").append(direction.wireName())
-            .append("\",listener=\"").append(escape(proxy.listen()))
-            .append("\",proxy=\"").append(escape(proxy.name()))
-            .append("\",upstream=\"").append(escape(proxy.upstream()))
-            .append("\"} ").append(value).append('\n');
+            .append("{direction=\"")
+            .append(direction.wireName())
+            .append("\",listener=\"")
+            .append(escape(proxy.listen()))
+            .append("\",proxy=\"")
+            .append(escape(proxy.name()))
+            .append("\",upstream=\"")
+            .append(escape(proxy.upstream()))
+            .append("\"} ")
+            .append(value)
+            .append('\n');
       }
     }
   }

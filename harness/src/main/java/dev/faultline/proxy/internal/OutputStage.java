@@ -6,8 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 
 /**
- * The end of a chain: writes to the destination channel. Inside a read batch it only writes and
- * the link flushes once at read-complete; chunks released by timers are flushed at once.
+ * The end of a chain: writes to the destination channel. Inside a read batch it only writes and the
+ * link flushes once at read-complete; chunks released by timers are flushed at once.
  */
 final class OutputStage extends ToxicStage {
   private final Channel destination;

@@ -10,14 +10,16 @@ import java.util.PriorityQueue;
  * itself at its due time. A sleeping thread wakes 0.1–0.3 ms late on a virtual machine; a polling
  * one does not, and an action run by the poll does not wait for the loop's own timer queue (whose
  * deadline is computed a little later than the stage's). Each registering stage also sets an
- * event-loop timer for the same due time, which runs the action if the loop sleeps through it
- * (out of polling budget); the action must tolerate being offered twice. Each event loop thread
- * has its own instance and only that thread touches it.
+ * event-loop timer for the same due time, which runs the action if the loop sleeps through it (out
+ * of polling budget); the action must tolerate being offered twice. Each event loop thread has its
+ * own instance and only that thread touches it.
  */
 final class PreciseDeadlines {
-  private static final InternalLogger LOG = InternalLoggerFactory.getInstance(PreciseDeadlines.class);
+  private static final InternalLogger LOG =
+      InternalLoggerFactory.getInstance(PreciseDeadlines.class);
   private static final ThreadLocal<PreciseDeadlines> OF_THREAD =
       ThreadLocal.withInitial(PreciseDeadlines::new);
+
   /** A deadline this far in the past was left behind by a bug; drop it rather than spin on it. */
   private static final long STALE_NANOS = 50_000_000L;
 

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * One client connection and its upstream connection, both on the same event loop, joined by an
- * upstream and a downstream {@link ToxicLink}. Its random source is seeded per connection so a
- * run with the same seed and the same connection order replays.
+ * upstream and a downstream {@link ToxicLink}. Its random source is seeded per connection so a run
+ * with the same seed and the same connection order replays.
  */
 final class ProxiedConnection {
   private final ProxyInstance proxy;
@@ -51,18 +51,20 @@ final class ProxiedConnection {
     bootstrap.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000);
     ChannelFuture connect = bootstrap.connect(target.host(), target.port());
     upstream = connect.channel();
-    connect.addListener(future -> {
-      if (!future.isSuccess() || closed) {
-        close();
-        return;
-      }
-      upstreamLink = new ToxicLink(this, StreamDirection.UPSTREAM, client, upstream, proxy.traffic());
-      downstreamLink =
-          new ToxicLink(this, StreamDirection.DOWNSTREAM, upstream, client, proxy.traffic());
-      ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
-      upstreamLink.start(toxics.of(StreamDirection.UPSTREAM));
-      downstreamLink.start(toxics.of(StreamDirection.DOWNSTREAM));
-    });
+    connect.addListener(
+        future -> {
+          if (!future.isSuccess() || closed) {
+            close();
+            return;
+          }
+          upstreamLink =
+              new ToxicLink(this, StreamDirection.UPSTREAM, client, upstream, proxy.traffic());
+          downstreamLink =
+              new ToxicLink(this, StreamDirection.DOWNSTREAM, upstream, client, proxy.traffic());
+          ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
+          upstreamLink.start(toxics.of(StreamDirection.UPSTREAM));
+          downstreamLink.start(toxics.of(StreamDirection.DOWNSTREAM));
+        });
   }
 
   ToxicLink linkFrom(boolean clientSide) {
@@ -75,13 +77,16 @@ final class ProxiedConnection {
 
   /** Applies the proxy's current toxics to the live links; safe to call from any thread. */
   Future<?> reconcile() {
-    return client.eventLoop().submit(() -> {
-      if (upstreamLink != null && !closed) {
-        ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
-        upstreamLink.reconcile(toxics.of(StreamDirection.UPSTREAM));
-        downstreamLink.reconcile(toxics.of(StreamDirection.DOWNSTREAM));
-      }
-    });
+    return client
+        .eventLoop()
+        .submit(
+            () -> {
+              if (upstreamLink != null && !closed) {
+                ToxicSet.Snapshot toxics = proxy.toxics().snapshot();
+                upstreamLink.reconcile(toxics.of(StreamDirection.UPSTREAM));
+                downstreamLink.reconcile(toxics.of(StreamDirection.DOWNSTREAM));
+              }
+            });
   }
 
   void inputShutdown(boolean clientSide) {
@@ -107,14 +112,17 @@ final class ProxiedConnection {
 
   /** Drops both sockets at once (proxy stopped or deleted); safe to call from any thread. */
   void close() {
-    client.eventLoop().execute(() -> {
-      closed = true;
-      client.close();
-      if (upstream != null) {
-        upstream.close();
-      }
-      release();
-    });
+    client
+        .eventLoop()
+        .execute(
+            () -> {
+              closed = true;
+              client.close();
+              if (upstream != null) {
+                upstream.close();
+              }
+              release();
+            });
   }
 
   /** Resets both sockets: SO_LINGER 0 makes close send a TCP RST. */

@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * One named proxy: its settings, its listening socket when enabled, its toxics and its live
@@ -35,8 +35,10 @@ final class ProxyInstance {
   private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
   private final TrafficCounters traffic = new TrafficCounters();
   private String listen;
+
   /** Parsed when the proxy starts: a disabled proxy may hold an address it cannot use yet. */
   private volatile HostPort upstreamAddress;
+
   private String upstream;
   private volatile Channel listener;
 
@@ -50,10 +52,9 @@ final class ProxyInstance {
   }
 
   /**
-   * Options of both sockets of a connection: no Nagle delay, bounded write buffers; reading
-   * starts only once the upstream is connected. A peer's
-   * half-close ends only that direction (as in Toxiproxy); the socket closes when the other
-   * direction's chain ends.
+   * Options of both sockets of a connection: no Nagle delay, bounded write buffers; reading starts
+   * only once the upstream is connected. A peer's half-close ends only that direction (as in
+   * Toxiproxy); the socket closes when the other direction's chain ends.
    */
   static void socketOptions(BiConsumer<ChannelOption<Object>, Object> option) {
     option.accept(cast(ChannelOption.TCP_NODELAY), true);
@@ -116,7 +117,8 @@ final class ProxyInstance {
                 new ChannelInitializer<>() {
                   @Override
                   protected void initChannel(Channel client) {
-                    ProxiedConnection.open(ProxyInstance.this, client, client.attr(CONNECTION_SEED).get());
+                    ProxiedConnection.open(
+                        ProxyInstance.this, client, client.attr(CONNECTION_SEED).get());
                   }
                 });
     socketOptions(bootstrap::childOption);
@@ -174,9 +176,9 @@ final class ProxyInstance {
   }
 
   /**
-   * Like Toxiproxy, returns only once every live connection runs the new toxics, so data a
-   * client sends after the API call answered meets them. Bounded: a wedged loop cannot hang the
-   * API. Called on API threads only (waiting on an event loop would block it).
+   * Like Toxiproxy, returns only once every live connection runs the new toxics, so data a client
+   * sends after the API call answered meets them. Bounded: a wedged loop cannot hang the API.
+   * Called on API threads only (waiting on an event loop would block it).
    */
   private void toxicsChanged() {
     List<Future<?>> applied = new ArrayList<>();

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * All proxies of one server by name, with Toxiproxy's collection semantics (create, show,
- * update, delete, populate, reset). Every operation holds this object's lock; thread-safe.
+ * All proxies of one server by name, with Toxiproxy's collection semantics (create, show, update,
+ * delete, populate, reset). Every operation holds this object's lock; thread-safe.
  */
 final class ProxyRegistry implements AutoCloseable {
   private final DataPlane dataPlane;

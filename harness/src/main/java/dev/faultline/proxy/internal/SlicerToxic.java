@@ -4,9 +4,9 @@ import io.netty.buffer.ByteBuf;
 import java.util.ArrayDeque;
 
 /**
- * {@code slicer}: splits each chunk by repeated halving, each split point moved by a random
- * amount up to {@code size_variation}, until pieces are at most {@code average_size}; each piece
- * waits {@code delay} µs before it is sent. Every byte arrives, in order.
+ * {@code slicer}: splits each chunk by repeated halving, each split point moved by a random amount
+ * up to {@code size_variation}, until pieces are at most {@code average_size}; each piece waits
+ * {@code delay} µs before it is sent. Every byte arrives, in order.
  */
 final class SlicerToxic extends TimedQueueStage {
   SlicerToxic(ToxicSpec spec, ToxicLink link) {

@@ -4,21 +4,22 @@ import io.netty.channel.SelectStrategy;
 import io.netty.util.IntSupplier;
 
 /**
- * How a data-plane event loop waits for work: it polls for I/O a short while before it sleeps
- * (the reply of a request just forwarded usually arrives within that time, and a thread that did
- * not sleep does not pay the wake-up), and it polls rather than sleeps when a
- * {@link PreciseDeadlines precise deadline} is near, and runs that deadline's action itself the
- * moment it is due. An idle loop sleeps. Polling is paid from a
- * budget that refills at {@link #SPIN_SHARE} of one core (at most {@link #BUDGET_CAP_NANOS} saved
- * up), so under heavy traffic a loop falls back to sleeping instead of taking a core from the
- * services under test. While it polls for I/O it yields its core at each turn: the kernel tends to
- * wake the reader of a loopback write on the writer's core, and without the yield that reader (the
- * peer the loop just wrote to) would wait for the poll to end; this took 50 µs off the median
- * round trip through a latency toxic here. Confined to its event loop thread.
+ * How a data-plane event loop waits for work: it polls for I/O a short while before it sleeps (the
+ * reply of a request just forwarded usually arrives within that time, and a thread that did not
+ * sleep does not pay the wake-up), and it polls rather than sleeps when a {@link PreciseDeadlines
+ * precise deadline} is near, and runs that deadline's action itself the moment it is due. An idle
+ * loop sleeps. Polling is paid from a budget that refills at {@link #SPIN_SHARE} of one core (at
+ * most {@link #BUDGET_CAP_NANOS} saved up), so under heavy traffic a loop falls back to sleeping
+ * instead of taking a core from the services under test. While it polls for I/O it yields its core
+ * at each turn: the kernel tends to wake the reader of a loopback write on the writer's core, and
+ * without the yield that reader (the peer the loop just wrote to) would wait for the poll to end;
+ * this took 50 µs off the median round trip through a latency toxic here. Confined to its event
+ * loop thread.
  */
 final class SpinningSelectStrategy implements SelectStrategy {
   /** The share of one core a loop may spend polling, on average. */
   static final double SPIN_SHARE = 0.5;
+
   static final long BUDGET_CAP_NANOS = 10_000_000L;
 
   private final long ioSpinNanos;

@@ -7,22 +7,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stage that releases chunks at due times, in order: one FIFO queue and at most one event-loop
- * timer armed for its head, so delays never reorder. The timer is set early and the last
- * {@link DataPlane#TIMER_SPIN_NANOS} are waited by the polling loop, which releases the head itself
- * at its due time ({@link PreciseDeadlines}), so a chunk leaves within microseconds of its due time
- * instead of a thread wake-up late. Holding more
- * than {@link #HIGH_WATER_BYTES} pauses reading from the source.
+ * timer armed for its head, so delays never reorder. The timer is set early and the last {@link
+ * DataPlane#TIMER_SPIN_NANOS} are waited by the polling loop, which releases the head itself at its
+ * due time ({@link PreciseDeadlines}), so a chunk leaves within microseconds of its due time
+ * instead of a thread wake-up late. Holding more than {@link #HIGH_WATER_BYTES} pauses reading from
+ * the source.
  */
 abstract class TimedQueueStage extends ToxicStage {
   static final long HIGH_WATER_BYTES = 1 << 20;
   static final long LOW_WATER_BYTES = 256 << 10;
+
   /**
-   * Netty's epoll loop sleeps in whole milliseconds for waits of 10 ms or more and uses a
-   * precise timerfd only below that, so without a polling window of at least this much a long
-   * wait is split: wake this much early, then wait the rest precisely.
+   * Netty's epoll loop sleeps in whole milliseconds for waits of 10 ms or more and uses a precise
+   * timerfd only below that, so without a polling window of at least this much a long wait is
+   * split: wake this much early, then wait the rest precisely.
    */
   private static final long PRECISE_WAIT_NANOS = 5_000_000L;
+
   private static final long COARSE_WAIT_LIMIT_NANOS = 9_000_000L;
+
   /** A polling window this wide absorbs the millisecond rounding: one sleep, then the poll. */
   private static final long ROUNDING_SAFE_SPIN_NANOS = 1_500_000L;
 
@@ -34,9 +37,12 @@ abstract class TimedQueueStage extends ToxicStage {
   private long heldBytes;
   private boolean holdingBack;
   private ScheduledFuture<?> timer;
+
   /** Bumped on every arm and cancel, so a stale wake-up does nothing. */
   private int generation;
+
   private boolean armed;
+
   /** The action registered with {@link PreciseDeadlines} beside the armed timer, if any. */
   private PreciseDeadlines.Deadline precise;
 

@@ -5,8 +5,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code timeout}: drops all data; closes the connection {@code timeout} ms after the toxic
- * started on it ({@code 0}: never). As in Toxiproxy, removing the toxic also closes it.
+ * {@code timeout}: drops all data; closes the connection {@code timeout} ms after the toxic started
+ * on it ({@code 0}: never). As in Toxiproxy, removing the toxic also closes it.
  */
 final class TimeoutToxic extends ToxicStage {
   private ScheduledFuture<?> timer;

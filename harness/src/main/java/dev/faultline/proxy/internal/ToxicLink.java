@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One direction of one proxied connection: reads from {@code source}, passes each chunk through
- * the toxic stages of that direction, writes to {@code destination}. Confined to the connection's
- * event loop. Reading pauses while the destination is not writable or a stage holds too much.
+ * One direction of one proxied connection: reads from {@code source}, passes each chunk through the
+ * toxic stages of that direction, writes to {@code destination}. Confined to the connection's event
+ * loop. Reading pauses while the destination is not writable or a stage holds too much.
  */
 final class ToxicLink {
   private final ProxiedConnection connection;

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The toxics of one proxy, per direction in the order they were added (Toxiproxy appends new
- * toxics to the end of the chain). Every change publishes a new immutable {@link Snapshot} and
- * tells live connections to catch up. Thread-safe.
+ * The toxics of one proxy, per direction in the order they were added (Toxiproxy appends new toxics
+ * to the end of the chain). Every change publishes a new immutable {@link Snapshot} and tells live
+ * connections to catch up. Thread-safe.
  */
 final class ToxicSet {
   /** The toxics at one moment: what a connection's links reconcile to. */
@@ -85,7 +85,9 @@ final class ToxicSet {
     return null;
   }
 
-  /** Adds {@code added} (old == null), replaces {@code old} in place, or removes it (added == null). */
+  /**
+   * Adds {@code added} (old == null), replaces {@code old} in place, or removes it (added == null).
+   */
   private static Snapshot replace(
       Snapshot snapshot, StreamDirection direction, ToxicSpec added, ToxicSpec old) {
     List<ToxicSpec> list = new ArrayList<>(snapshot.of(direction));

@@ -7,7 +7,11 @@ import java.util.Map;
  * from. {@code attributes} always holds every attribute of the type, defaults filled in.
  */
 record ToxicSpec(
-    String name, ToxicKind kind, StreamDirection stream, float toxicity, Map<String, Long> attributes) {
+    String name,
+    ToxicKind kind,
+    StreamDirection stream,
+    float toxicity,
+    Map<String, Long> attributes) {
 
   ToxicSpec {
     attributes = Map.copyOf(attributes);

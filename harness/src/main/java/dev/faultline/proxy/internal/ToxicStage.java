@@ -3,17 +3,19 @@ package dev.faultline.proxy.internal;
 import io.netty.buffer.ByteBuf;
 
 /**
- * One toxic applied to one direction of one connection. Stages form a chain ending in the
- * {@link OutputStage}; every method runs on the connection's event loop, so stages need no locks.
+ * One toxic applied to one direction of one connection. Stages form a chain ending in the {@link
+ * OutputStage}; every method runs on the connection's event loop, so stages need no locks.
  *
- * <p>A chunk's {@code timestampNanos} is when it arrived (or when a previous toxic released it),
- * so delays are measured from arrival, as Toxiproxy does.
+ * <p>A chunk's {@code timestampNanos} is when it arrived (or when a previous toxic released it), so
+ * delays are measured from arrival, as Toxiproxy does.
  */
 abstract class ToxicStage {
   final ToxicLink link;
   final ToxicSpec spec;
+
   /** Whether this connection drew this toxic (the {@code toxicity} roll); if not, a no-op. */
   private final boolean active;
+
   ToxicStage next;
 
   ToxicStage(ToxicSpec spec, ToxicLink link) {

@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls every downstream in parallel, one blocking JDK HttpClient call per {@code fanout-N}
- * thread, and waits for the answers the way the variant says. Cancelling a call interrupts its
- * thread, which makes HttpClient abort the exchange. Idle fan-out threads end after two seconds,
- * so the live thread count settles back when nothing leaks. Thread-safe.
+ * Calls every downstream in parallel, one blocking JDK HttpClient call per {@code fanout-N} thread,
+ * and waits for the answers the way the variant says. Cancelling a call interrupts its thread,
+ * which makes HttpClient abort the exchange. Idle fan-out threads end after two seconds, so the
+ * live thread count settles back when nothing leaks. Thread-safe.
  */
 final class FanOut implements AutoCloseable {
 

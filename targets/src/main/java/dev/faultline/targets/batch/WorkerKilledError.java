@@ -1,8 +1,8 @@
 package dev.faultline.targets.batch;
 
 /**
- * Thrown inside a task to kill its worker thread mid-task, like a panicking goroutine: an Error,
- * so no {@code catch (Exception)} swallows it, and uncaught, so the pool loses the thread.
+ * Thrown inside a task to kill its worker thread mid-task, like a panicking goroutine: an Error, so
+ * no {@code catch (Exception)} swallows it, and uncaught, so the pool loses the thread.
  */
 final class WorkerKilledError extends Error {
 

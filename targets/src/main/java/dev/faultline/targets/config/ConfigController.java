@@ -16,9 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP face of the config store, and its ground truth: how many snapshots it returned, and how
- * many of those were torn. Thread-safe: the statistics are adders, accumulators and a concurrent
- * set.
+ * HTTP face of the config store, and its ground truth: how many snapshots it returned, and how many
+ * of those were torn. Thread-safe: the statistics are adders, accumulators and a concurrent set.
  */
 @RestController
 @RequestMapping("/config")

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Keys {@code a..d}, all set to the version by each write, guarded by a ReentrantReadWriteLock.
- * The correct store holds the write lock across the whole update; the torn twin takes it per key
- * and works between keys, so a reader can slip in between. Thread-safe in the sense that no data
- * race exists in either variant: the twin's bug is atomicity, not memory visibility.
+ * Keys {@code a..d}, all set to the version by each write, guarded by a ReentrantReadWriteLock. The
+ * correct store holds the write lock across the whole update; the torn twin takes it per key and
+ * works between keys, so a reader can slip in between. Thread-safe in the sense that no data race
+ * exists in either variant: the twin's bug is atomicity, not memory visibility.
  */
 final class ConfigStore {
 

@@ -4,8 +4,8 @@ import dev.faultline.targets.support.SimulatedWork;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Correct: the work is done first, outside any lock, and the write is one atomic add, so no
- * update can be lost. Thread-safe.
+ * Correct: the work is done first, outside any lock, and the write is one atomic add, so no update
+ * can be lost. Thread-safe.
  */
 final class AtomicCounter implements Counter {
 

@@ -69,7 +69,9 @@ class CounterConfiguration {
     return new DurableCounter(work, journal, replayed);
   }
 
-  /** {@code <data-dir>/counter.journal}, the folder created if missing; fails startup without one. */
+  /**
+   * {@code <data-dir>/counter.journal}, the folder created if missing; fails startup without one.
+   */
   static Path journalFile(CounterVariant variant, String dataDir) {
     if (dataDir == null || dataDir.isBlank()) {
       throw new TargetSelectionException(
@@ -98,9 +100,7 @@ class CounterConfiguration {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new TargetSelectionException(
-          "--" + DATA_DIR_PROPERTY + "=" + dataDir + " cannot be used as a folder: " + e,
-          null,
-          e);
+          "--" + DATA_DIR_PROPERTY + "=" + dataDir + " cannot be used as a folder: " + e, null, e);
     }
     return dir.resolve(JournalFile.NAME);
   }

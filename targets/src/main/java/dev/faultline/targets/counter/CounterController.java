@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP face of the counter, plus its ground truth: how many increments the handler really
- * executed (a LongAdder, exact whatever the variant) and which operation ids were applied. For a
- * durable variant both start from the counter's journal replay. Thread-safe as far as the selected
- * {@link Counter} is.
+ * HTTP face of the counter, plus its ground truth: how many increments the handler really executed
+ * (a LongAdder, exact whatever the variant) and which operation ids were applied. For a durable
+ * variant both start from the counter's journal replay. Thread-safe as far as the selected {@link
+ * Counter} is.
  */
 @RestController
 @RequestMapping("/counter")

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * Correct: each increment is written and forced to the storage device ({@code fsync}) before
- * {@link #append} returns, so before the HTTP answer is sent. Whatever kills the process afterwards,
- * an acknowledged increment is in the file. Thread-safe: every method holds this object's monitor.
+ * Correct: each increment is written and forced to the storage device ({@code fsync}) before {@link
+ * #append} returns, so before the HTTP answer is sent. Whatever kills the process afterwards, an
+ * acknowledged increment is in the file. Thread-safe: every method holds this object's monitor.
  *
  * <p>A {@link RandomAccessFile}, not a {@code FileChannel}: an interrupted request thread would
  * close an interruptible channel for every later request, and a durable counter must not stop

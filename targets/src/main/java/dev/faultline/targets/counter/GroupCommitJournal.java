@@ -81,7 +81,9 @@ final class GroupCommitJournal implements CounterJournal {
     filling = new ByteArrayOutputStream();
   }
 
-  /** A periodic task that throws is never run again: a failed commit is logged, the next one tried. */
+  /**
+   * A periodic task that throws is never run again: a failed commit is logged, the next one tried.
+   */
   private void tickOrWarn() {
     try {
       tick();

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The format of {@code counter.journal} and its replay. One line per increment: {@code op <id>}
- * (the id URL-encoded, so that no id can break a line) or {@code -} for an increment without an
- * id. A line counts only once its newline is on disk; a process killed mid-write leaves a torn last
+ * (the id URL-encoded, so that no id can break a line) or {@code -} for an increment without an id.
+ * A line counts only once its newline is on disk; a process killed mid-write leaves a torn last
  * line, which the replay drops and cuts off so that the next append starts on a fresh line.
  *
  * <p>Stateless and thread-safe; a replay must not run while a journal writes to the same file.
@@ -52,8 +52,8 @@ final class JournalFile {
   }
 
   /**
-   * Reads the journal at {@code file} (absent means empty), drops a torn last line from the file and
-   * returns what it records.
+   * Reads the journal at {@code file} (absent means empty), drops a torn last line from the file
+   * and returns what it records.
    *
    * @throws IllegalStateException if a complete line is not a journal entry: the file is not ours
    */

@@ -13,9 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A slow-ish dependency: {@code GET /work?ms=N} parks for N ms and names itself. Its name is
- * {@code faultline.downstream.name}, or {@code downstream-<port>}. Thread-safe: counters are
- * adders.
+ * A slow-ish dependency: {@code GET /work?ms=N} parks for N ms and names itself. Its name is {@code
+ * faultline.downstream.name}, or {@code downstream-<port>}. Thread-safe: counters are adders.
  */
 @RestController
 @ConditionalOnProperty(name = VariantSelection.SERVICE_PROPERTY, havingValue = "downstream")

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * gone, so that a crashed harness leaves no orphan target behind. Checks about once a second on a
  * single daemon thread ({@code faultline-watchdog-1}).
  *
- * <p>The exit code is {@value #EXIT_CODE_PARENT_GONE}, so that a log reader can tell this exit
- * from a crash. Spring Boot's shutdown hook then closes the context gracefully.
+ * <p>The exit code is {@value #EXIT_CODE_PARENT_GONE}, so that a log reader can tell this exit from
+ * a crash. Spring Boot's shutdown hook then closes the context gracefully.
  *
  * <p>Thread-safe: the check runs on the watchdog's own thread; {@link #close()} may be called from
  * any thread.

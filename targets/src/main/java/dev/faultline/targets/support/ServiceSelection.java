@@ -31,9 +31,7 @@ public class ServiceSelection {
     String selected = environment.getProperty(VariantSelection.SERVICE_PROPERTY, "").trim();
     if (!SERVICES.contains(selected)) {
       throw new TargetSelectionException(
-          (selected.isEmpty()
-                  ? "No service selected"
-                  : "Unknown service '" + selected + "'")
+          (selected.isEmpty() ? "No service selected" : "Unknown service '" + selected + "'")
               + ": --"
               + VariantSelection.SERVICE_PROPERTY
               + " must be one of "

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The command line is wrong: no service, an unknown service, a variant the service does not have,
- * or a setting the service cannot run with.
- * Startup fails with this; {@link TargetSelectionFailureAnalyzer} prints the message, which lists
- * the valid choices, and the action: how to launch instead. Immutable.
+ * or a setting the service cannot run with. Startup fails with this; {@link
+ * TargetSelectionFailureAnalyzer} prints the message, which lists the valid choices, and the
+ * action: how to launch instead. Immutable.
  */
 public class TargetSelectionException extends IllegalArgumentException {
 
@@ -31,7 +31,9 @@ public class TargetSelectionException extends IllegalArgumentException {
     this.action = action;
   }
 
-  /** A launch that fixes this particular mistake, if there is one better than the general example. */
+  /**
+   * A launch that fixes this particular mistake, if there is one better than the general example.
+   */
   public Optional<String> action() {
     return Optional.ofNullable(action);
   }

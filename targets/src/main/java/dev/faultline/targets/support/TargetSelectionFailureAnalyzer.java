@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a {@link TargetSelectionException} deep inside a bean creation failure into a short
- * startup report: what was wrong, and how to launch instead. Registered in {@code
+ * Turns a {@link TargetSelectionException} deep inside a bean creation failure into a short startup
+ * report: what was wrong, and how to launch instead. Registered in {@code
  * META-INF/spring.factories}.
  */
 class TargetSelectionFailureAnalyzer extends AbstractFailureAnalyzer<TargetSelectionException> {

@@ -38,8 +38,7 @@ class ConfigStoreServiceTest {
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
-  void readersOfTheTornTwinSeeHalfUpdatedSnapshotsAndTheStoreCountsExactlyThose()
-      throws Exception {
+  void readersOfTheTornTwinSeeHalfUpdatedSnapshotsAndTheStoreCountsExactlyThose() throws Exception {
     try (RunningTarget target = RunningTarget.start("config", "torn")) {
       long tornSeenByClients = readWhileWriting(target);
 

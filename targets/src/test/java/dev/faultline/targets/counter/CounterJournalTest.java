@@ -44,8 +44,7 @@ class CounterJournalTest {
     CounterController controller = new CounterController(after, CounterVariant.DURABLE);
 
     assertThat(after.value()).isEqualTo(4);
-    assertThat(controller.state())
-        .isEqualTo(new CounterController.CounterState(4, 4, "durable"));
+    assertThat(controller.state()).isEqualTo(new CounterController.CounterState(4, 4, "durable"));
     assertThat(controller.operations())
         .as("an id that needs encoding survives the round trip; a retry stays a duplicate")
         .isEqualTo(
@@ -101,7 +100,9 @@ class CounterJournalTest {
 
     JournalReplay replayed = replay();
 
-    assertThat(replayed.ops()).as("only the committed group survives").containsExactly("op-1", "op-2");
+    assertThat(replayed.ops())
+        .as("only the committed group survives")
+        .containsExactly("op-1", "op-2");
     assertThat(new DurableCounter(NO_WORK, GroupCommitJournal.ticking(file()), replayed).value())
         .as("two acknowledged increments lost")
         .isEqualTo(2);

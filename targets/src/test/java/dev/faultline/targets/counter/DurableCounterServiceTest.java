@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The durable variants as the harness runs them: the real application, stopped and started again. */
+/**
+ * The durable variants as the harness runs them: the real application, stopped and started again.
+ */
 class DurableCounterServiceTest {
 
   @TempDir Path dataDir;
@@ -38,7 +40,9 @@ class DurableCounterServiceTest {
     }
 
     try (RunningTarget third = start(variant)) {
-      assertThat(third.get("/counter").get("value").asLong()).as("reset emptied the journal").isZero();
+      assertThat(third.get("/counter").get("value").asLong())
+          .as("reset emptied the journal")
+          .isZero();
     }
   }
 

@@ -22,8 +22,7 @@ class ChaosMonkeyActuatorTest {
 
       assertThat(target.post("/actuator/chaosmonkey/enable").get("enabled").asBoolean()).isTrue();
       assertThat(target.get("/actuator/chaosmonkey/status").get("enabled").asBoolean()).isTrue();
-      assertThat(target.post("/actuator/chaosmonkey/disable").get("enabled").asBoolean())
-          .isFalse();
+      assertThat(target.post("/actuator/chaosmonkey/disable").get("enabled").asBoolean()).isFalse();
       assertThat(target.post("/counter/increment").get("value").asLong()).isEqualTo(1);
     }
   }

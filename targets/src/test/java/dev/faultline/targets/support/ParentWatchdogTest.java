@@ -11,7 +11,8 @@ class ParentWatchdogTest {
 
   @Test
   @Timeout(value = 30, unit = TimeUnit.SECONDS)
-  @SuppressWarnings("try") // the watchdog is used for its lifetime only; -Xlint:try warnings fail the build
+  @SuppressWarnings(
+      "try") // the watchdog is used for its lifetime only; -Xlint:try warnings fail the build
   void theWatchdogFiresWithinSecondsOfTheParentDyingAndNotBefore() throws Exception {
     Process parent = new ProcessBuilder("sleep", "60").start();
     CountDownLatch fired = new CountDownLatch(1);
