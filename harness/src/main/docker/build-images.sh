@@ -7,7 +7,7 @@
 # label matches is reused, so a second run with unchanged inputs takes seconds.
 #
 # Needs: root, docker (a running engine), debootstrap (only when the base must be built), and the
-# build outputs targets/target/faultline-targets.jar, harness/target/classes and
+# build outputs builtin/target/faultline-builtin.jar, harness/target/classes and
 # harness/target/runtime-classpath.txt (./mvnw -q -DskipTests package).
 # Env: DEBIAN_MIRROR (default: the first Debian mirror apt uses on this machine),
 #      FAULTLINE_REBUILD_IMAGES=1 to ignore the cache.
@@ -24,7 +24,7 @@ die() { say "$*"; exit 1; }
 command -v docker >/dev/null || die "docker is not installed; run harness/src/main/docker/ensure-docker.sh"
 docker info >/dev/null 2>&1 || die "no Docker engine answers ($(docker info 2>&1 | tail -1)); run harness/src/main/docker/ensure-docker.sh"
 
-jar="$home/targets/target/faultline-targets.jar"
+jar="$home/builtin/target/faultline-builtin.jar"
 classes="$home/harness/target/classes"
 classpath_file="$home/harness/target/runtime-classpath.txt"
 for f in "$jar" "$classes/dev/faultline/proxy/ToxiproxyServer.class" "$classpath_file"; do

@@ -3,7 +3,7 @@
 # Spring arguments (--faultline.service=..., --server.port=...) come as the container's command;
 # JVM options through JAVA_TOOL_OPTIONS.
 FROM faultline/jre:17
-COPY faultline-targets.jar /opt/faultline/faultline-targets.jar
+COPY faultline-builtin.jar /opt/faultline/faultline-builtin.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", "/opt/faultline/faultline-targets.jar"]
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-jar", "/opt/faultline/faultline-builtin.jar"]
 CMD ["--server.address=0.0.0.0", "--server.port=8080"]

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults.Assault;
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

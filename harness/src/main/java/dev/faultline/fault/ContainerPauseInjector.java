@@ -1,7 +1,7 @@
 package dev.faultline.fault;
 
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.target.ContainerControl;
+import dev.faultline.launch.ContainerControl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

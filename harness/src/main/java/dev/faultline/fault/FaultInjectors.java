@@ -3,8 +3,8 @@ package dev.faultline.fault;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.experiment.ToxicFault;
-import dev.faultline.target.ContainerControl;
-import dev.faultline.target.Target;
+import dev.faultline.launch.ContainerControl;
+import dev.faultline.launch.Target;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import java.util.Map;
 

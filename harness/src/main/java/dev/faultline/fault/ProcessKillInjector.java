@@ -4,9 +4,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults.KillProcess;
-import dev.faultline.target.ContainerControl;
-import dev.faultline.target.Restartable;
-import dev.faultline.target.Target;
+import dev.faultline.launch.ContainerControl;
+import dev.faultline.launch.Restartable;
+import dev.faultline.launch.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package dev.faultline.fault;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.launch.Target;
 import dev.faultline.process.StoppedProcesses;
-import dev.faultline.target.Target;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.faultline.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults.KillWorker;
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

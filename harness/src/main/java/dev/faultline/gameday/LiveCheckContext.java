@@ -3,11 +3,11 @@ package dev.faultline.gameday;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.check.CheckContext;
+import dev.faultline.launch.Target;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.FaultWindow;
-import dev.faultline.target.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package dev.faultline.gameday;
 
+import dev.faultline.launch.Target;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.run.LoadFigures;
-import dev.faultline.target.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.faultline.observe;
 
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.net.URI;
 
 /**

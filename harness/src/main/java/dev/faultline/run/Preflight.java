@@ -4,7 +4,7 @@ import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -24,7 +24,7 @@ class ThreadLeaksTest {
           "jdk.internal.misc.Unsafe.park(Native Method)",
           "java.util.concurrent.locks.LockSupport.park(LockSupport.java:341)",
           "java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)",
-          "dev.faultline.targets.pool.JobPool.lambda$waitFor$1(JobPool.java:88)");
+          "dev.faultline.builtin.pool.JobPool.lambda$waitFor$1(JobPool.java:88)");
   private static final List<String> IDLE_IN_POOL =
       List.of(
           "jdk.internal.misc.Unsafe.park(Native Method)",
@@ -157,7 +157,7 @@ class ThreadLeaksTest {
         .isEqualTo(
             "leaked job-waiter-40 (id 240, WAITING, daemon) at jdk.internal.misc.Unsafe.park(Native Method)"
                 + " ← java.util.concurrent.locks.LockSupport.park(LockSupport.java:341) ← java.util.concurrent.LinkedBlockingQueue.take(LinkedBlockingQueue.java:435)"
-                + " ← dev.faultline.targets.pool.JobPool.lambda$waitFor$1(JobPool.java:88)");
+                + " ← dev.faultline.builtin.pool.JobPool.lambda$waitFor$1(JobPool.java:88)");
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.faultline.experiment.Launch;
 import dev.faultline.experiment.TargetSpec;
-import dev.faultline.target.Target;
-import dev.faultline.target.TargetLaunch;
-import dev.faultline.target.Targets;
+import dev.faultline.launch.Target;
+import dev.faultline.launch.TargetLaunch;
+import dev.faultline.launch.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts built-in targets from targets/target/faultline-targets.jar for one test class, and stops
+ * Starts built-in targets from builtin/target/faultline-builtin.jar for one test class, and stops
  * them all.
  */
 final class BuiltinTargets implements AutoCloseable {

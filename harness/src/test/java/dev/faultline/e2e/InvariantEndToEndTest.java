@@ -7,7 +7,7 @@ import dev.faultline.check.CheckStatus;
 import dev.faultline.check.Checks;
 import dev.faultline.experiment.CheckSpecs;
 import dev.faultline.experiment.HttpRequestLine;
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -6,11 +6,11 @@ import dev.faultline.check.CheckResult;
 import dev.faultline.check.CheckStatus;
 import dev.faultline.check.Checks;
 import dev.faultline.experiment.CheckSpecs;
+import dev.faultline.launch.Target;
 import dev.faultline.observe.ThreadDetail;
 import dev.faultline.observe.ThreadObserver;
 import dev.faultline.observe.ThreadObservers;
 import dev.faultline.observe.ThreadSnapshot;
-import dev.faultline.target.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +77,7 @@ class NoThreadLeakEndToEndTest {
         .startsWith("leaked job-waiter-12 (id ")
         .contains("WAITING")
         .contains("java.util.concurrent.LinkedBlockingQueue.take")
-        .contains(" … dev.faultline.targets.pool.");
+        .contains(" … dev.faultline.builtin.pool.");
     assertThat(r.evidence()).filteredOn(l -> l.startsWith("leaked job-waiter-")).hasSize(10);
     assertThat(r.evidence()).contains("… 2 more threads of the growing families");
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.faultline.experiment.ExperimentLoader;
+import dev.faultline.launch.PlainJdkService;
 import dev.faultline.report.JournalEvent;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.Verdict;
@@ -11,7 +12,6 @@ import dev.faultline.run.Console;
 import dev.faultline.run.ExperimentRun;
 import dev.faultline.run.RunOptions;
 import dev.faultline.run.Suite;
-import dev.faultline.target.PlainJdkService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.experiment.ToxicFaults;
-import dev.faultline.target.Target;
+import dev.faultline.launch.Target;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,0 @@
-/**
- * The Faultline targets application: small services built on concurrency primitives, each with a
- * correct variant and a buggy twin, one service per JVM. Each subpackage is one service; {@code
- * support} holds what they share (variant selection, simulated work, the parent watchdog).
- */
-package dev.faultline.targets;
