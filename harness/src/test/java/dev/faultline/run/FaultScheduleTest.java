@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.fault.ActiveFault;
@@ -37,11 +38,12 @@ class FaultScheduleTest {
   private final List<String> switched = new CopyOnWriteArrayList<>();
 
   private static FaultSpec pause(String name, String at, String lasts) {
+    return fault(name, at, lasts, new ProcessFaults.PauseProcess("shop"));
+  }
+
+  private static FaultSpec fault(String name, String at, String lasts, Fault kind) {
     return new FaultSpec(
-        name,
-        Durations.parse(at),
-        lasts == null ? null : Durations.parse(lasts),
-        new ProcessFaults.PauseProcess("shop"));
+        name, Durations.parse(at), lasts == null ? null : Durations.parse(lasts), kind);
   }
 
   /** Records each switch; its active faults measured a pause of 1.2 s. */
@@ -234,11 +236,7 @@ class FaultScheduleTest {
   @Test
   void a_kill_worker_fault_is_described_by_its_count_and_its_schedule() {
     FaultSpec crash =
-        new FaultSpec(
-            "crash",
-            Durations.parse("1500ms"),
-            Durations.parse("2s"),
-            new ProcessFaults.KillWorker("batch", null, 1));
+        fault("crash", "1500ms", "2s", new ProcessFaults.KillWorker("batch", null, 1));
 
     assertThat(FaultSchedule.describe(crash))
         .isEqualTo("kill-worker target=batch, count=1, at 1500ms for 2s");
