@@ -1,5 +1,7 @@
 package dev.faultline.experiment;
 
+import java.util.Set;
+
 /** A network fault applied as a Toxiproxy toxic on a proxy. */
 public sealed interface ToxicFault extends Fault
     permits ToxicFaults.Latency,
@@ -10,6 +12,25 @@ public sealed interface ToxicFault extends Fault
         ToxicFaults.Slicer,
         ToxicFaults.LimitData,
         ToxicFaults.Down {
+
+  /** One case per network kind; {@link #matchToxic} calls the one of the kind. */
+  interface Cases<R> {
+    R latency(ToxicFaults.Latency toxic);
+
+    R bandwidth(ToxicFaults.Bandwidth toxic);
+
+    R slowClose(ToxicFaults.SlowClose toxic);
+
+    R timeout(ToxicFaults.Timeout toxic);
+
+    R resetPeer(ToxicFaults.ResetPeer toxic);
+
+    R slicer(ToxicFaults.Slicer toxic);
+
+    R limitData(ToxicFaults.LimitData toxic);
+
+    R down(ToxicFaults.Down toxic);
+  }
 
   /** The proxy the toxic is added to. */
   String proxy();
@@ -23,4 +44,17 @@ public sealed interface ToxicFault extends Fault
   default Stream stream() {
     return Stream.DOWNSTREAM;
   }
+
+  @Override
+  default Set<Need> needs() {
+    return Set.of(Need.PROXY);
+  }
+
+  @Override
+  default <R> R match(Fault.Cases<R> cases) {
+    return cases.toxic(this);
+  }
+
+  /** The case of this network kind. */
+  <R> R matchToxic(Cases<R> cases);
 }

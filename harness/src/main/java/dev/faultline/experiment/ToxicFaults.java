@@ -15,7 +15,13 @@ public final class ToxicFaults {
       @Default("0ms") @Doc("Random variation of the delay.") Duration jitter,
       @Default("downstream") Stream stream,
       @Default("1.0") @Doc("Probability (0..1) that a connection is affected.") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.latency(this);
+    }
+  }
 
   @Key("bandwidth")
   @Doc("Limits the rate to rate KB/s.")
@@ -24,7 +30,13 @@ public final class ToxicFaults {
       @Required @Doc("KB per second.") long rate,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.bandwidth(this);
+    }
+  }
 
   @Key("slow-close")
   @Doc("Delays the close of a connection.")
@@ -33,7 +45,13 @@ public final class ToxicFaults {
       @Required Duration delay,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.slowClose(this);
+    }
+  }
 
   @Key("timeout")
   @Doc("Stops all data and closes the connection after timeout (0: holds it forever).")
@@ -42,7 +60,13 @@ public final class ToxicFaults {
       @Required Duration timeout,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.timeout(this);
+    }
+  }
 
   @Key("reset-peer")
   @Doc("Resets connections (TCP RST), after timeout if given.")
@@ -51,7 +75,13 @@ public final class ToxicFaults {
       @Default("0ms") Duration timeout,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.resetPeer(this);
+    }
+  }
 
   @Key("slicer")
   @Doc("Slices data into small chunks with a delay between them.")
@@ -62,7 +92,13 @@ public final class ToxicFaults {
       @Default("0ms") Duration delay,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.slicer(this);
+    }
+  }
 
   @Key("limit-data")
   @Doc("Closes the connection once bytes have passed.")
@@ -71,9 +107,21 @@ public final class ToxicFaults {
       @Required long bytes,
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
-      implements ToxicFault {}
+      implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.limitData(this);
+    }
+  }
 
   @Key("down")
   @Doc("Takes the proxy down: connections are refused and open ones dropped.")
-  public record Down(@Required String proxy) implements ToxicFault {}
+  public record Down(@Required String proxy) implements ToxicFault {
+
+    @Override
+    public <R> R matchToxic(Cases<R> cases) {
+      return cases.down(this);
+    }
+  }
 }
