@@ -10,17 +10,10 @@ import java.util.List;
  * Takes one more deadlock sample after load and judges it, the samples of the load and the outcomes
  * with {@link Deadlocks}.
  */
-final class NoDeadlockCheck implements Check {
-
-  private final CheckSpecs.NoDeadlock spec;
+final class NoDeadlockCheck extends SpecCheck<CheckSpecs.NoDeadlock> {
 
   NoDeadlockCheck(CheckSpecs.NoDeadlock spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
+    super(spec);
   }
 
   @Override

@@ -1,20 +1,12 @@
 package dev.faultline.check;
 
 import dev.faultline.experiment.CheckSpecs;
-import java.util.List;
 
 /** Narrows the step's requests to the declared scope and judges them with {@link ResponseTimes}. */
-final class ResponseTimeCheck implements Check {
-
-  private final CheckSpecs.ResponseTime spec;
+final class ResponseTimeCheck extends SpecCheck<CheckSpecs.ResponseTime> {
 
   ResponseTimeCheck(CheckSpecs.ResponseTime spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
+    super(spec);
   }
 
   @Override
@@ -22,14 +14,7 @@ final class ResponseTimeCheck implements Check {
     RequestScope.Selection s =
         RequestScope.select(context, spec.load(), spec.during(), spec.outsideFaults());
     if (s.error() != null) {
-      return new CheckResult(
-          spec.name(),
-          spec.kindName(),
-          CheckStatus.ERROR,
-          "the p" + spec.percentile() + " latency of " + s.words(),
-          "evaluable",
-          "not evaluated",
-          List.of(s.error()));
+      return notEvaluated("the p" + spec.percentile() + " latency of " + s.words(), s.error());
     }
     return ResponseTimes.judge(
         spec.name(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.experiment.Assault;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.experiment.ToxicFaults;
@@ -90,7 +91,7 @@ class FaultInjectorsTest {
             "slow",
             Duration.ZERO,
             null,
-            new ProcessFaults.Assault("cart", null, null, true, false, false, 1, false, null));
+            new Assault("cart", null, null, true, false, false, 1, false, null));
     assertThatThrownBy(() -> injectors.forFault(f))
         .isInstanceOf(FaultException.class)
         .hasMessage("fault slow: target cart is not running in this run; running: shop");
@@ -107,9 +108,9 @@ class FaultInjectorsTest {
   @Test
   void anAssaultSetsOnlyItsOwnKindOnTopOfChaosMonkeysInactiveDefaults() {
     var latency =
-        new ProcessFaults.Assault(
+        new Assault(
             "shop",
-            new ProcessFaults.LatencyRange(Duration.ofMillis(200), Duration.ofMillis(400)),
+            new Assault.LatencyRange(Duration.ofMillis(200), Duration.ofMillis(400)),
             null,
             false,
             false,
@@ -127,10 +128,10 @@ class FaultInjectorsTest {
         .allSatisfy(flag -> assertThat(body.path(flag).asBoolean()).as(flag).isFalse());
 
     var exception =
-        new ProcessFaults.Assault(
+        new Assault(
             "shop",
             null,
-            new ProcessFaults.ExceptionSpec("java.io.IOException", "disk gone"),
+            new Assault.ExceptionSpec("java.io.IOException", "disk gone"),
             false,
             false,
             false,
@@ -141,7 +142,7 @@ class FaultInjectorsTest {
     assertThat(e.path("type").asText()).isEqualTo("java.io.IOException");
     assertThat(e.path("arguments").get(0).path("value").asText()).isEqualTo("disk gone");
 
-    var memory = new ProcessFaults.Assault("shop", null, null, false, true, false, 1, false, null);
+    var memory = new Assault("shop", null, null, false, true, false, 1, false, null);
     assertThat(
             ChaosMonkeyInjector.assaults(memory, Duration.ofSeconds(7))
                 .path("memoryMillisecondsHoldFilledMemory")
