@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * drives Faultline's embedded server and a real Toxiproxy. The toxic is named after the fault.
  * Thread-safe.
  */
-public final class ToxicInjector implements FaultInjector {
+final class ToxicInjector implements FaultInjector {
 
   private final ToxiproxyClient client;
 
