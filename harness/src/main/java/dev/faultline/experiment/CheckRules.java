@@ -9,18 +9,10 @@ import java.util.regex.PatternSyntaxException;
  * The rules of the checks, the steady-state probes and caught-by: names unique, references to
  * declared targets, load steps and faults, and each kind's own combinations ({@link KindRules}).
  */
-final class CheckRules {
-
-  private final RuleBook book;
-  private final Experiment experiment;
-
-  CheckRules(RuleBook book) {
-    this.book = book;
-    this.experiment = book.experiment;
-  }
+record CheckRules(RuleBook book) {
 
   void check() {
-    if (experiment.checks().isEmpty()) {
+    if (book.experiment.checks().isEmpty()) {
       book.error(
           "checks",
           "no check is declared: an experiment without checks proves nothing",
@@ -28,8 +20,8 @@ final class CheckRules {
     }
     Set<String> names = new LinkedHashSet<>();
     Set<String> loads = book.loadNames();
-    for (int i = 0; i < experiment.checks().size(); i++) {
-      CheckSpec c = experiment.checks().get(i);
+    for (int i = 0; i < book.experiment.checks().size(); i++) {
+      CheckSpec c = book.experiment.checks().get(i);
       String path = "checks[" + i + "]." + c.kindName();
       if (!names.add(c.name())) {
         book.error(
@@ -37,7 +29,7 @@ final class CheckRules {
             "another check is named \"" + c.name() + "\"",
             "give each check of the same kind its own name");
       }
-      c.match(new KindRules(path));
+      c.match(new KindRules(book, path, book.faultNames()));
       book.targetReference(path + ".target", c.target());
       if (c.load() != null && !loads.contains(c.load())) {
         book.unknownReference(path + ".load", "load step", c.load(), loads);
@@ -47,34 +39,35 @@ final class CheckRules {
   }
 
   private void checkCaughtBy(Set<String> names) {
-    if (experiment.expect() == Expectation.PASS && !experiment.caughtBy().isEmpty()) {
+    if (book.experiment.expect() == Expectation.PASS && !book.experiment.caughtBy().isEmpty()) {
       book.error(
           "caught-by",
           "caught-by applies to controls only",
           "set \"expect: caught\", or remove caught-by");
     }
-    for (int i = 0; i < experiment.caughtBy().size(); i++) {
-      if (!names.contains(experiment.caughtBy().get(i))) {
-        book.unknownReference("caught-by[" + i + "]", "check", experiment.caughtBy().get(i), names);
+    for (int i = 0; i < book.experiment.caughtBy().size(); i++) {
+      if (!names.contains(book.experiment.caughtBy().get(i))) {
+        book.unknownReference(
+            "caught-by[" + i + "]", "check", book.experiment.caughtBy().get(i), names);
       }
     }
   }
 
   /** The steady-state probes and the stop conditions' references. */
   void checkStopConditions() {
-    for (int i = 0; i < experiment.steadyState().size(); i++) {
-      CheckSpecs.Invariant probe = experiment.steadyState().get(i);
-      checkInvariant(probe, "steady-state[" + i + "]");
+    for (int i = 0; i < book.experiment.steadyState().size(); i++) {
+      CheckSpecs.Invariant probe = book.experiment.steadyState().get(i);
+      checkInvariant(book, probe, "steady-state[" + i + "]");
       book.targetReference("steady-state[" + i + "].target", probe.target());
     }
-    for (int i = 0; i < experiment.stopWhen().size(); i++) {
-      if (experiment.stopWhen().get(i) instanceof StopConditions.TargetDied d) {
+    for (int i = 0; i < book.experiment.stopWhen().size(); i++) {
+      if (book.experiment.stopWhen().get(i) instanceof StopConditions.TargetDied d) {
         book.targetReference("stop-when[" + i + "].target-died", d.target());
       }
     }
   }
 
-  private void checkInvariant(CheckSpecs.Invariant i, String path) {
+  private static void checkInvariant(RuleBook book, CheckSpecs.Invariant i, String path) {
     if (i.equals() == null && i.atMost() == null && i.atLeast() == null) {
       book.error(path, "the invariant compares with nothing", "add equals, at-most or at-least");
     }
@@ -90,14 +83,8 @@ final class CheckRules {
    * Each kind's own rules, judged before its target and load references. Returns nothing: a case
    * only reports errors.
    */
-  private final class KindRules implements CheckSpec.Cases<Void> {
-
-    private final String path;
-    private final Set<String> faults = book.faultNames();
-
-    KindRules(String path) {
-      this.path = path;
-    }
+  private record KindRules(RuleBook book, String path, Set<String> faults)
+      implements CheckSpec.Cases<Void> {
 
     @Override
     public Void counterConsistency(CounterConsistencySpec spec) {
@@ -146,7 +133,7 @@ final class CheckRules {
 
     @Override
     public Void invariant(CheckSpecs.Invariant spec) {
-      checkInvariant(spec, path);
+      checkInvariant(book, spec, path);
       return null;
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * The rules of the faults: names, a schedule inside the load, references to declared targets and
  * proxies, and each kind's own combinations ({@link KindRules}).
  */
-final class FaultRules {
+record FaultRules(RuleBook book) {
 
   /** Chaos Monkey's watchers, as assault's watchers name them. */
   private static final List<String> WATCHERS =
@@ -23,18 +23,10 @@ final class FaultRules {
           "rest-template",
           "web-client");
 
-  private final RuleBook book;
-  private final Experiment experiment;
-
-  FaultRules(RuleBook book) {
-    this.book = book;
-    this.experiment = book.experiment;
-  }
-
   void check() {
     Set<String> names = new HashSet<>();
-    for (int i = 0; i < experiment.faults().size(); i++) {
-      FaultSpec f = experiment.faults().get(i);
+    for (int i = 0; i < book.experiment.faults().size(); i++) {
+      FaultSpec f = book.experiment.faults().get(i);
       String path = "faults[" + i + "]";
       book.checkName(f.name(), path + ".name");
       if (!names.add(f.name())) {
@@ -45,7 +37,7 @@ final class FaultRules {
       }
       checkSchedule(f, path);
       String kindPath = path + "." + f.kind().kindName();
-      f.kind().match(new KindRules(f, kindPath));
+      f.kind().match(new KindRules(book, f, kindPath));
       book.targetReference(kindPath + ".target", f.kind().target());
     }
   }
@@ -60,26 +52,19 @@ final class FaultRules {
           "the fault's duration must be above 0",
           "e.g. for: 5s, or leave it out for the rest of the load");
     }
-    if (f.at().compareTo(experiment.loadDuration()) >= 0) {
+    if (f.at().compareTo(book.experiment.loadDuration()) >= 0) {
       book.error(
           path + ".at",
           "the fault would start after the load ends ("
-              + Durations.format(experiment.loadDuration())
+              + Durations.format(book.experiment.loadDuration())
               + ")",
           "start it earlier or make the load longer");
     }
   }
 
   /** Each kind's own rules, judged before its target reference. */
-  private final class KindRules implements Fault.Cases<Void> {
-
-    private final FaultSpec fault;
-    private final String path;
-
-    KindRules(FaultSpec fault, String path) {
-      this.fault = fault;
-      this.path = path;
-    }
+  private record KindRules(RuleBook book, FaultSpec fault, String path)
+      implements Fault.Cases<Void> {
 
     @Override
     public Void toxic(ToxicFault toxic) {
@@ -87,7 +72,14 @@ final class FaultRules {
       if (!proxies.contains(toxic.proxy())) {
         book.unknownReference(path + ".proxy", "proxy", toxic.proxy(), proxies);
       }
-      new ToxicRules(book, path).check(toxic);
+      double toxicity = toxic.toxicity();
+      if (toxicity < 0 || toxicity > 1) {
+        book.error(
+            path + ".toxicity",
+            "toxicity is a probability and must lie between 0 and 1",
+            "e.g. toxicity: 0.5");
+      }
+      toxic.problem().ifPresent(p -> book.error(path + "." + p.attribute(), p.message(), p.fix()));
       return null;
     }
 

@@ -8,15 +8,7 @@ import java.util.Map;
  * The rules of the targets and proxies: what a target runs, built-in names and variants, loopback
  * addresses, and references between targets and proxies.
  */
-final class TargetRules {
-
-  private final RuleBook book;
-  private final Experiment experiment;
-
-  TargetRules(RuleBook book) {
-    this.book = book;
-    this.experiment = book.experiment;
-  }
+record TargetRules(RuleBook book) {
 
   void check() {
     checkTargets();
@@ -24,13 +16,13 @@ final class TargetRules {
   }
 
   private void checkTargets() {
-    if (experiment.targets().isEmpty()) {
+    if (book.experiment.targets().isEmpty()) {
       book.error(
           "targets",
           "no target is declared",
           "add a target, e.g. \"counter: {builtin: counter, variant: locked}\"");
     }
-    for (Map.Entry<String, TargetSpec> entry : experiment.targets().entrySet()) {
+    for (Map.Entry<String, TargetSpec> entry : book.experiment.targets().entrySet()) {
       String path = "targets." + entry.getKey();
       TargetSpec t = entry.getValue();
       book.checkName(entry.getKey(), path);
@@ -95,12 +87,12 @@ final class TargetRules {
             "add \"image: <name:tag>\" or use a builtin target");
       }
       for (int i = 0; i < t.calls().size(); i++) {
-        if (!experiment.targets().containsKey(t.calls().get(i))) {
+        if (!book.experiment.targets().containsKey(t.calls().get(i))) {
           book.unknownReference(
               path + ".calls[" + i + "]",
               "target",
               t.calls().get(i),
-              experiment.targets().keySet());
+              book.experiment.targets().keySet());
         }
       }
       if (!t.health().startsWith("/")) {
@@ -110,18 +102,21 @@ final class TargetRules {
   }
 
   private void checkProxies() {
-    for (Map.Entry<String, ProxySpec> p : experiment.proxies().entrySet()) {
+    for (Map.Entry<String, ProxySpec> p : book.experiment.proxies().entrySet()) {
       String path = "proxies." + p.getKey();
       book.checkName(p.getKey(), path);
-      if (experiment.targets().containsKey(p.getKey())) {
+      if (book.experiment.targets().containsKey(p.getKey())) {
         book.error(
             path,
             "a target is also named \"" + p.getKey() + "\"",
             "give the proxy its own name, e.g. " + p.getKey() + "-proxy");
       }
-      if (!experiment.targets().containsKey(p.getValue().upstream())) {
+      if (!book.experiment.targets().containsKey(p.getValue().upstream())) {
         book.unknownReference(
-            path + ".upstream", "target", p.getValue().upstream(), experiment.targets().keySet());
+            path + ".upstream",
+            "target",
+            p.getValue().upstream(),
+            book.experiment.targets().keySet());
       }
       String listenProblem = Limits.listenProblem(p.getValue().listen());
       if (listenProblem != null) {
@@ -137,21 +132,21 @@ final class TargetRules {
    * loopback only.
    */
   private void checkToxiproxy() {
-    if (experiment.toxiproxy() == null) {
+    if (book.experiment.toxiproxy() == null) {
       return;
     }
-    String urlProblem = Limits.loopbackUrlProblem(experiment.toxiproxy().url());
+    String urlProblem = Limits.loopbackUrlProblem(book.experiment.toxiproxy().url());
     if (urlProblem != null) {
       book.error(
           "toxiproxy.url",
           urlProblem,
           "run Toxiproxy on this machine and use http://127.0.0.1:8474 (for one on another host, forward its port: ssh -L 8474:127.0.0.1:8474 <host>)");
     }
-    if (!Limits.isLoopbackHost(experiment.toxiproxy().listenHost())) {
+    if (!Limits.isLoopbackHost(book.experiment.toxiproxy().listenHost())) {
       book.error(
           "toxiproxy.listen-host",
           "\""
-              + experiment.toxiproxy().listenHost()
+              + book.experiment.toxiproxy().listenHost()
               + "\" is not a loopback address; load goes through the proxies, and Faultline sends load only to this machine",
           "use 127.0.0.1");
     }

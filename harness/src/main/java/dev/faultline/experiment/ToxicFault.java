@@ -1,5 +1,6 @@
 package dev.faultline.experiment;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** A network fault applied as a Toxiproxy toxic on a proxy. */
@@ -32,6 +33,9 @@ public sealed interface ToxicFault extends Fault
     R down(ToxicFaults.Down toxic);
   }
 
+  /** A value of the toxic's own attributes that makes no sense, and how to fix it. */
+  record Problem(String attribute, String message, String fix) {}
+
   /** The proxy the toxic is added to. */
   String proxy();
 
@@ -43,6 +47,11 @@ public sealed interface ToxicFault extends Fault
   /** The direction affected; downstream for kinds without the attribute. */
   default Stream stream() {
     return Stream.DOWNSTREAM;
+  }
+
+  /** What is wrong with the toxic's own attributes, if anything; the rules report it. */
+  default Optional<Problem> problem() {
+    return Optional.empty();
   }
 
   @Override

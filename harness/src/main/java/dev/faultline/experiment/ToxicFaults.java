@@ -1,6 +1,7 @@
 package dev.faultline.experiment;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The network fault kinds, one per Toxiproxy toxic, with Toxiproxy's attributes. */
 public final class ToxicFaults {
@@ -31,6 +32,14 @@ public final class ToxicFaults {
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
       implements ToxicFault {
+
+    @Override
+    public Optional<Problem> problem() {
+      return rate >= 0
+          ? Optional.empty()
+          : Optional.of(
+              new Problem("rate", "the rate cannot be negative", "give KB/s, e.g. rate: 100"));
+    }
 
     @Override
     public <R> R matchToxic(Cases<R> cases) {
@@ -95,6 +104,18 @@ public final class ToxicFaults {
       implements ToxicFault {
 
     @Override
+    public Optional<Problem> problem() {
+      boolean sizesHold = averageSize >= 1 && sizeVariation >= 0 && sizeVariation < averageSize;
+      return sizesHold
+          ? Optional.empty()
+          : Optional.of(
+              new Problem(
+                  "average-size",
+                  "slices need average-size >= 1 and 0 <= size-variation < average-size",
+                  "e.g. average-size: 64, size-variation: 16"));
+    }
+
+    @Override
     public <R> R matchToxic(Cases<R> cases) {
       return cases.slicer(this);
     }
@@ -108,6 +129,13 @@ public final class ToxicFaults {
       @Default("downstream") Stream stream,
       @Default("1.0") double toxicity)
       implements ToxicFault {
+
+    @Override
+    public Optional<Problem> problem() {
+      return bytes < 0
+          ? Optional.of(new Problem("bytes", "bytes cannot be negative", "e.g. bytes: 1024"))
+          : Optional.empty();
+    }
 
     @Override
     public <R> R matchToxic(Cases<R> cases) {

@@ -15,44 +15,31 @@ import java.util.Optional;
  * applied ids), so that they judge the change over the load, and why one could not be read. Read
  * once after provisioning; then only read. Not thread-safe while reading.
  */
-final class CountersBeforeLoad {
-
-  private final Experiment experiment;
-  private final Deployment deployment;
-  private final RunJournal journal;
-  private final Console console;
-  private final Map<String, CounterBounds.Reading> readings = new LinkedHashMap<>();
-  private final Map<String, String> unread = new LinkedHashMap<>();
-
-  private CountersBeforeLoad(
-      Experiment experiment, Deployment deployment, RunJournal journal, Console console) {
-    this.experiment = experiment;
-    this.deployment = deployment;
-    this.journal = journal;
-    this.console = console;
-  }
+record CountersBeforeLoad(Map<String, CounterBounds.Reading> readings, Map<String, String> unread) {
 
   /** Reads, now, the counter of every check that observes one, in the order of the checks. */
   static CountersBeforeLoad read(Experiment e, Deployment d, RunJournal journal, Console console) {
-    CountersBeforeLoad counters = new CountersBeforeLoad(e, d, journal, console);
+    CountersBeforeLoad counters =
+        new CountersBeforeLoad(new LinkedHashMap<>(), new LinkedHashMap<>());
     for (CheckSpec c : e.checks()) {
-      if (c.observes().contains(CheckSpec.Observation.COUNTER_BEFORE_LOAD)) {
-        Checks.of(c).counterBeforeLoad().ifPresent(counter -> counters.read(c, counter));
+      Optional<CounterBeforeLoad> counter =
+          c.observes().contains(CheckSpec.Observation.COUNTER_BEFORE_LOAD)
+              ? Checks.of(c).counterBeforeLoad()
+              : Optional.empty();
+      if (counter.isEmpty()) {
+        continue;
+      }
+      try {
+        CounterBounds.Reading r = counter.get().read(d.targets().get(c.target()).baseUrl());
+        counters.readings.put(c.name(), r);
+        journal.record("observe", c.name(), counter.get().readLine(r));
+      } catch (FaultlineException ex) {
+        counters.unread.put(c.name(), ex.getMessage());
+        journal.record("error", c.name(), counter.get().unreadLine(ex.getMessage()));
+        counter.get().unreadWarning(ex.getMessage()).ifPresent(w -> console.say(e.name(), w));
       }
     }
     return counters;
-  }
-
-  private void read(CheckSpec c, CounterBeforeLoad counter) {
-    try {
-      CounterBounds.Reading r = counter.read(deployment.targets().get(c.target()).baseUrl());
-      readings.put(c.name(), r);
-      journal.record("observe", c.name(), counter.readLine(r));
-    } catch (FaultlineException ex) {
-      unread.put(c.name(), ex.getMessage());
-      journal.record("error", c.name(), counter.unreadLine(ex.getMessage()));
-      counter.unreadWarning(ex.getMessage()).ifPresent(w -> console.say(experiment.name(), w));
-    }
   }
 
   /** What a check read before load. */

@@ -19,26 +19,13 @@ import java.util.function.Supplier;
  * A run's check context (addresses and outcomes) plus what the run observed around the load: the
  * targets' threads and the counters read before load. Reads only; thread-safe once the load ended.
  */
-final class ObservedContext implements CheckContext {
-
-  private final CheckContext base;
-  private final Supplier<List<FaultWindow>> windows;
-  private final List<String> steps;
-  private final ThreadWatch threads;
-  private final CountersBeforeLoad counters;
-
-  ObservedContext(
-      CheckContext base,
-      Supplier<List<FaultWindow>> windows,
-      List<String> steps,
-      ThreadWatch threads,
-      CountersBeforeLoad counters) {
-    this.base = base;
-    this.windows = windows;
-    this.steps = steps;
-    this.threads = threads;
-    this.counters = counters;
-  }
+record ObservedContext(
+    CheckContext base,
+    Supplier<List<FaultWindow>> windows,
+    List<String> steps,
+    ThreadWatch threads,
+    CountersBeforeLoad counters)
+    implements CheckContext {
 
   @Override
   public URI baseUrl(String target) {

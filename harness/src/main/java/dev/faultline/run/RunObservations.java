@@ -2,16 +2,10 @@ package dev.faultline.run;
 
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
-import dev.faultline.check.Checks;
-import dev.faultline.experiment.CheckSpecs;
 import dev.faultline.experiment.Experiment;
-import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.FaultWindow;
-import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
@@ -26,21 +20,13 @@ import java.util.function.Supplier;
  */
 public final class RunObservations implements AutoCloseable {
 
-  private final Experiment e;
-  private final Deployment d;
-  private final RunJournal journal;
+  private final SteadyStateProbes probes;
   private final ThreadWatch threads;
   private final CountersBeforeLoad counters;
 
   private RunObservations(
-      Experiment e,
-      Deployment d,
-      RunJournal journal,
-      ThreadWatch threads,
-      CountersBeforeLoad counters) {
-    this.e = e;
-    this.d = d;
-    this.journal = journal;
+      SteadyStateProbes probes, ThreadWatch threads, CountersBeforeLoad counters) {
+    this.probes = probes;
     this.threads = threads;
     this.counters = counters;
   }
@@ -54,7 +40,7 @@ public final class RunObservations implements AutoCloseable {
     ThreadWatch threads = ThreadWatch.attach(e, d, journal, console);
     try {
       CountersBeforeLoad counters = CountersBeforeLoad.read(e, d, journal, console);
-      return new RunObservations(e, d, journal, threads, counters);
+      return new RunObservations(new SteadyStateProbes(e, d, journal), threads, counters);
     } catch (RuntimeException ex) {
       threads.close();
       throw ex;
@@ -63,37 +49,14 @@ public final class RunObservations implements AutoCloseable {
 
   /** The steady-state probes before anything is injected; the reason to abort when one fails. */
   Optional<String> steadyStateBefore() {
-    for (CheckResult r : steadyState("before")) {
-      if (!r.passed()) {
-        return Optional.of(
-            "steady state does not hold before the experiment: "
-                + r.summary()
-                + (r.evidence().isEmpty() ? "" : " — " + r.evidence().get(0)));
-      }
-    }
-    return Optional.empty();
+    return probes.before();
   }
 
   /**
    * The steady-state probes after rollback, reported as checks named steady-state:&lt;probe&gt;.
    */
   List<CheckResult> steadyStateAfter() {
-    return steadyState("after");
-  }
-
-  private List<CheckResult> steadyState(String when) {
-    List<CheckResult> out = new ArrayList<>();
-    CheckContext context = addresses();
-    for (CheckSpecs.Invariant probe : e.steadyState()) {
-      CheckResult r = Checks.steadyState(probe).evaluate(context);
-      journal.record(
-          "steady-state",
-          probe.name(),
-          when + ": " + r.summary(),
-          Map.of("status", r.status().name()));
-      out.add(r);
-    }
-    return out;
+    return probes.after();
   }
 
   /** When load starts: deadlock watches, and the live-thread sampler for the timeline. */
@@ -113,22 +76,8 @@ public final class RunObservations implements AutoCloseable {
 
   /** The run's context plus what was observed. */
   public CheckContext enrich(CheckContext base, Supplier<List<FaultWindow>> windows) {
-    List<String> steps = e.load().stream().map(l -> l.name()).toList();
+    List<String> steps = probes.experiment().load().stream().map(l -> l.name()).toList();
     return new ObservedContext(base, windows, steps, threads, counters);
-  }
-
-  private CheckContext addresses() {
-    return new CheckContext() {
-      @Override
-      public URI baseUrl(String target) {
-        return d.targets().get(target).baseUrl();
-      }
-
-      @Override
-      public List<RequestOutcome> outcomes(String step) {
-        return List.of();
-      }
-    };
   }
 
   @Override
