@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * FaultException}. A target that is no longer running (kill-application) has nothing to disable.
  * Thread-safe.
  */
-final class ChaosMonkeyInjector implements FaultInjector {
+record ChaosMonkeyInjector(Target target) implements FaultInjector {
 
   static final String ACTUATOR = "/actuator/chaosmonkey";
   private static final Duration DEFAULT_HOLD = Duration.ofSeconds(10);
@@ -52,12 +52,6 @@ final class ChaosMonkeyInjector implements FaultInjector {
           "restTemplate",
           "web-client",
           "webClient");
-
-  private final Target target;
-
-  ChaosMonkeyInjector(Target target) {
-    this.target = target;
-  }
 
   @Override
   public ActiveFault apply(FaultSpec fault) {

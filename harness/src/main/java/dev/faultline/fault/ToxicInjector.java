@@ -18,13 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * drives Faultline's embedded server and a real Toxiproxy. The toxic is named after the fault.
  * Thread-safe.
  */
-final class ToxicInjector implements FaultInjector {
-
-  private final ToxiproxyClient client;
-
-  public ToxicInjector(ToxiproxyClient client) {
-    this.client = client;
-  }
+record ToxicInjector(ToxiproxyClient client) implements FaultInjector {
 
   @Override
   public ActiveFault apply(FaultSpec fault) {
