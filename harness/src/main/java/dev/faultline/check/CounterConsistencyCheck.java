@@ -14,13 +14,10 @@ import java.util.Set;
  * load from the context, and judges the increase with {@link CounterBounds}. Without a reading
  * before load it reports ERROR with the reason: it never assumes the counter started at 0.
  */
-final class CounterConsistencyCheck extends SpecCheck<CounterConsistencySpec> {
+record CounterConsistencyCheck(CounterConsistencySpec spec)
+    implements SpecCheck<CounterConsistencySpec> {
 
   private static final Duration READ_BOUND = Duration.ofSeconds(15);
-
-  CounterConsistencyCheck(CounterConsistencySpec spec) {
-    super(spec);
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {

@@ -3,11 +3,7 @@ package dev.faultline.check;
 import dev.faultline.experiment.CheckSpecs;
 
 /** Narrows the step's requests to the declared scope and judges them with {@link ErrorRates}. */
-final class ErrorRateCheck extends SpecCheck<CheckSpecs.ErrorRate> {
-
-  ErrorRateCheck(CheckSpecs.ErrorRate spec) {
-    super(spec);
-  }
+record ErrorRateCheck(CheckSpecs.ErrorRate spec) implements SpecCheck<CheckSpecs.ErrorRate> {
 
   @Override
   public CheckResult evaluate(CheckContext context) {

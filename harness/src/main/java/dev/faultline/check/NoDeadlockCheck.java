@@ -10,11 +10,7 @@ import java.util.List;
  * Takes one more deadlock sample after load and judges it, the samples of the load and the outcomes
  * with {@link Deadlocks}.
  */
-final class NoDeadlockCheck extends SpecCheck<CheckSpecs.NoDeadlock> {
-
-  NoDeadlockCheck(CheckSpecs.NoDeadlock spec) {
-    super(spec);
-  }
+record NoDeadlockCheck(CheckSpecs.NoDeadlock spec) implements SpecCheck<CheckSpecs.NoDeadlock> {
 
   @Override
   public CheckResult evaluate(CheckContext context) {

@@ -18,13 +18,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * hope) until no family is still growing, so that busy threads get the time to finish; judges each
  * poll with {@link ThreadLeaks} against the baseline and the censuses taken during load.
  */
-final class NoThreadLeakCheck extends SpecCheck<CheckSpecs.NoThreadLeak> {
+record NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec)
+    implements SpecCheck<CheckSpecs.NoThreadLeak> {
 
   private static final Duration POLL = Duration.ofMillis(500);
-
-  NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec) {
-    super(spec);
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {

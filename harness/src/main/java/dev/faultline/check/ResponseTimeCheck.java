@@ -3,11 +3,8 @@ package dev.faultline.check;
 import dev.faultline.experiment.CheckSpecs;
 
 /** Narrows the step's requests to the declared scope and judges them with {@link ResponseTimes}. */
-final class ResponseTimeCheck extends SpecCheck<CheckSpecs.ResponseTime> {
-
-  ResponseTimeCheck(CheckSpecs.ResponseTime spec) {
-    super(spec);
-  }
+record ResponseTimeCheck(CheckSpecs.ResponseTime spec)
+    implements SpecCheck<CheckSpecs.ResponseTime> {
 
   @Override
   public CheckResult evaluate(CheckContext context) {

@@ -5,29 +5,32 @@ import java.util.List;
 
 /**
  * What every check built from its spec shares: the spec, the name it reports under, and how it says
- * it could not be judged. Immutable and thread-safe, as its subclasses must be.
+ * it could not be judged. Implementations are records of their spec, immutable and thread-safe.
  */
-abstract class SpecCheck<S extends CheckSpec> implements Check {
+interface SpecCheck<S extends CheckSpec> extends Check {
 
-  final S spec;
-
-  SpecCheck(S spec) {
-    this.spec = spec;
-  }
+  /** What the experiment declared. */
+  S spec();
 
   @Override
-  public String name() {
-    return spec.name();
+  default String name() {
+    return spec().name();
   }
 
   /** An ERROR: the check could not be judged, and why. */
-  CheckResult error(String measured, String bound, String observed, String why) {
+  default CheckResult error(String measured, String bound, String observed, String why) {
     return new CheckResult(
-        spec.name(), spec.kindName(), CheckStatus.ERROR, measured, bound, observed, List.of(why));
+        spec().name(),
+        spec().kindName(),
+        CheckStatus.ERROR,
+        measured,
+        bound,
+        observed,
+        List.of(why));
   }
 
   /** An ERROR for a judgement that could not be made: evaluable expected, not evaluated seen. */
-  CheckResult notEvaluated(String measured, String why) {
+  default CheckResult notEvaluated(String measured, String why) {
     return error(measured, "evaluable", "not evaluated", why);
   }
 }

@@ -14,13 +14,10 @@ import java.util.OptionalLong;
  * Narrows the step's requests to the fault window, reads the timeout counter again, and judges with
  * {@link Timeouts}.
  */
-final class TimeoutsFireCheck extends SpecCheck<CheckSpecs.TimeoutsFire> {
+record TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec)
+    implements SpecCheck<CheckSpecs.TimeoutsFire> {
 
   private static final Duration READ_BOUND = Duration.ofSeconds(15);
-
-  TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec) {
-    super(spec);
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {
