@@ -12,12 +12,11 @@ import java.util.regex.PatternSyntaxException;
 record CheckRules(RuleBook book) {
 
   void check() {
-    if (book.experiment.checks().isEmpty()) {
-      book.error(
-          "checks",
-          "no check is declared: an experiment without checks proves nothing",
-          "add e.g. \"- counter-consistency: {target: counter, load: counter}\"");
-    }
+    book.requireSome(
+        book.experiment.checks(),
+        "checks",
+        "no check is declared: an experiment without checks proves nothing",
+        "add e.g. \"- counter-consistency: {target: counter, load: counter}\"");
     Set<String> names = new LinkedHashSet<>();
     Set<String> loads = book.loadNames();
     for (int i = 0; i < book.experiment.checks().size(); i++) {

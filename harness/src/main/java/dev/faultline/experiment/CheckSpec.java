@@ -33,18 +33,25 @@ public sealed interface CheckSpec
 
   /** One case per kind; {@link #match} calls the one of the spec's kind. */
   interface Cases<R> {
+    /** {@code counter-consistency} */
     R counterConsistency(CounterConsistencySpec spec);
 
+    /** {@code timeouts-fire} */
     R timeoutsFire(CheckSpecs.TimeoutsFire spec);
 
+    /** {@code no-thread-leak} */
     R noThreadLeak(CheckSpecs.NoThreadLeak spec);
 
+    /** {@code no-deadlock} */
     R noDeadlock(CheckSpecs.NoDeadlock spec);
 
+    /** {@code invariant} */
     R invariant(CheckSpecs.Invariant spec);
 
+    /** {@code response-time} */
     R responseTime(CheckSpecs.ResponseTime spec);
 
+    /** {@code error-rate} */
     R errorRate(CheckSpecs.ErrorRate spec);
   }
 

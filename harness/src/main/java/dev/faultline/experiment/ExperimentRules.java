@@ -55,12 +55,11 @@ final class ExperimentRules {
   }
 
   private void checkLoad() {
-    if (experiment.load().isEmpty()) {
-      book.error(
-          "load",
-          "no load step is declared",
-          "add a step, e.g. \"- {target: counter, request: POST /counter/increment, rate: 100/s, duration: 10s}\"");
-    }
+    book.requireSome(
+        experiment.load(),
+        "load",
+        "no load step is declared",
+        "add a step, e.g. \"- {target: counter, request: POST /counter/increment, rate: 100/s, duration: 10s}\"");
     Set<String> names = new HashSet<>();
     Set<String> destinations = book.destinations();
     for (int i = 0; i < experiment.load().size(); i++) {

@@ -9,10 +9,10 @@ import java.util.Set;
  */
 public sealed interface Fault
     permits ToxicFault,
-        ProcessFaults.KillProcess,
-        ProcessFaults.PauseProcess,
-        ProcessFaults.KillWorker,
-        Assault {
+        TargetFaults.KillProcess,
+        TargetFaults.PauseProcess,
+        TargetFaults.KillWorker,
+        TargetFaults.Assault {
 
   /** What a fault needs of the run besides its target. */
   enum Need {
@@ -26,13 +26,13 @@ public sealed interface Fault
   interface Cases<R> {
     R toxic(ToxicFault fault);
 
-    R killProcess(ProcessFaults.KillProcess fault);
+    R killProcess(TargetFaults.KillProcess fault);
 
-    R pauseProcess(ProcessFaults.PauseProcess fault);
+    R pauseProcess(TargetFaults.PauseProcess fault);
 
-    R killWorker(ProcessFaults.KillWorker fault);
+    R killWorker(TargetFaults.KillWorker fault);
 
-    R assault(Assault fault);
+    R assault(TargetFaults.Assault fault);
   }
 
   /** The target the fault acts on; null for a network fault, which acts on a proxy. */

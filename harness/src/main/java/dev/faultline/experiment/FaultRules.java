@@ -84,7 +84,7 @@ record FaultRules(RuleBook book) {
     }
 
     @Override
-    public Void killProcess(ProcessFaults.KillProcess kill) {
+    public Void killProcess(TargetFaults.KillProcess kill) {
       if (kill.restartAfter() != null && kill.restartAfter().isNegative()) {
         book.error(
             path + ".restart-after", "restart-after cannot be negative", "e.g. restart-after: 3s");
@@ -93,7 +93,7 @@ record FaultRules(RuleBook book) {
     }
 
     @Override
-    public Void pauseProcess(ProcessFaults.PauseProcess pause) {
+    public Void pauseProcess(TargetFaults.PauseProcess pause) {
       if (fault.duration() == null) {
         book.error(
             path,
@@ -104,7 +104,7 @@ record FaultRules(RuleBook book) {
     }
 
     @Override
-    public Void killWorker(ProcessFaults.KillWorker kill) {
+    public Void killWorker(TargetFaults.KillWorker kill) {
       if ((kill.rate() == null) == (kill.count() == null)) {
         book.error(path, "give exactly one of rate and count", "e.g. rate: 10% or count: 3");
       }
@@ -112,7 +112,7 @@ record FaultRules(RuleBook book) {
     }
 
     @Override
-    public Void assault(Assault assault) {
+    public Void assault(TargetFaults.Assault assault) {
       int kinds =
           (assault.latency() != null ? 1 : 0)
               + (assault.exception() != null ? 1 : 0)
@@ -129,7 +129,7 @@ record FaultRules(RuleBook book) {
         book.error(
             path + ".level", "level must be at least 1", "level: 1 attacks every watched call");
       }
-      Assault.LatencyRange latency = assault.latency();
+      TargetFaults.LatencyRange latency = assault.latency();
       if (latency != null && latency.max().compareTo(latency.min()) < 0) {
         book.error(path + ".latency", "max is below min", "e.g. latency: {min: 100ms, max: 300ms}");
       }

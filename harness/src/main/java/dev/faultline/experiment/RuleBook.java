@@ -4,6 +4,7 @@ import dev.faultline.experiment.internal.Names;
 import dev.faultline.experiment.internal.YamlBinder;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -22,6 +23,13 @@ final class RuleBook {
 
   void error(String path, String message, String fix) {
     binder.error(path, message, fix);
+  }
+
+  /** An error at {@code field} when nothing of it is declared. */
+  void requireSome(List<?> declared, String field, String message, String fix) {
+    if (declared.isEmpty()) {
+      error(field, message, fix);
+    }
   }
 
   /** An error at {@code path} unless {@code target} is null or a declared target. */

@@ -16,12 +16,11 @@ record TargetRules(RuleBook book) {
   }
 
   private void checkTargets() {
-    if (book.experiment.targets().isEmpty()) {
-      book.error(
-          "targets",
-          "no target is declared",
-          "add a target, e.g. \"counter: {builtin: counter, variant: locked}\"");
-    }
+    book.requireSome(
+        List.copyOf(book.experiment.targets().keySet()),
+        "targets",
+        "no target is declared",
+        "add a target, e.g. \"counter: {builtin: counter, variant: locked}\"");
     for (Map.Entry<String, TargetSpec> entry : book.experiment.targets().entrySet()) {
       String path = "targets." + entry.getKey();
       TargetSpec t = entry.getValue();

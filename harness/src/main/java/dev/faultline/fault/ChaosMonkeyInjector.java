@@ -2,8 +2,8 @@ package dev.faultline.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.experiment.Assault;
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.experiment.TargetFaults.Assault;
 import dev.faultline.launch.Target;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
 package dev.faultline.fault;
 
-import dev.faultline.experiment.Assault;
 import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.launch.ContainerControl;
 import dev.faultline.launch.Target;
@@ -62,12 +61,12 @@ public final class FaultInjectors {
     }
 
     @Override
-    public FaultInjector killProcess(ProcessFaults.KillProcess kill) {
+    public FaultInjector killProcess(TargetFaults.KillProcess kill) {
       return new ProcessKillInjector(target(fault, kill.target()), events);
     }
 
     @Override
-    public FaultInjector pauseProcess(ProcessFaults.PauseProcess pause) {
+    public FaultInjector pauseProcess(TargetFaults.PauseProcess pause) {
       Target t = target(fault, pause.target());
       return t instanceof ContainerControl c
           ? new ContainerPauseInjector(t.name(), c)
@@ -75,12 +74,12 @@ public final class FaultInjectors {
     }
 
     @Override
-    public FaultInjector killWorker(ProcessFaults.KillWorker kill) {
+    public FaultInjector killWorker(TargetFaults.KillWorker kill) {
       return new WorkerKillInjector(target(fault, kill.target()), seed);
     }
 
     @Override
-    public FaultInjector assault(Assault assault) {
+    public FaultInjector assault(TargetFaults.Assault assault) {
       return new ChaosMonkeyInjector(target(fault, assault.target()));
     }
   }

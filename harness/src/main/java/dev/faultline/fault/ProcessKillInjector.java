@@ -3,7 +3,7 @@ package dev.faultline.fault;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults.KillProcess;
+import dev.faultline.experiment.TargetFaults.KillProcess;
 import dev.faultline.launch.ContainerControl;
 import dev.faultline.launch.Restartable;
 import dev.faultline.launch.Target;

@@ -2,7 +2,7 @@ package dev.faultline.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults.KillWorker;
+import dev.faultline.experiment.TargetFaults.KillWorker;
 import dev.faultline.launch.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;

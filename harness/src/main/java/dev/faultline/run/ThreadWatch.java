@@ -160,13 +160,7 @@ final class ThreadWatch implements AutoCloseable {
     }
     Optional<ThreadObserver> first = observers.values().stream().findFirst();
     if (first.isPresent()) {
-      sampler =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "faultline-thread-count");
-                t.setDaemon(true);
-                return t;
-              });
+      sampler = Executors.newSingleThreadScheduledExecutor(ThreadWatch::samplerThread);
       sampler.scheduleAtFixedRate(
           () -> {
             try {
@@ -206,6 +200,12 @@ final class ThreadWatch implements AutoCloseable {
           CENSUS_INTERVAL.toMillis(),
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  private static Thread samplerThread(Runnable sampling) {
+    Thread sampler = new Thread(sampling, "faultline-thread-count");
+    sampler.setDaemon(true);
+    return sampler;
   }
 
   /** After load and rollback: stops the watches and the sampler. */
