@@ -1,11 +1,11 @@
 package dev.faultline.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.CounterConsistencySpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,20 +14,10 @@ import java.util.Set;
  * load from the context, and judges the increase with {@link CounterBounds}. Without a reading
  * before load it reports ERROR with the reason: it never assumes the counter started at 0.
  */
-final class CounterConsistencyCheck implements Check {
+record CounterConsistencyCheck(CounterConsistencySpec spec)
+    implements SpecCheck<CounterConsistencySpec> {
 
   private static final Duration READ_BOUND = Duration.ofSeconds(15);
-
-  private final CounterConsistencySpec spec;
-
-  CounterConsistencyCheck(CounterConsistencySpec spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {
@@ -40,7 +30,7 @@ final class CounterConsistencyCheck implements Check {
                   .orElse("the run took no reading before load"));
     }
     try {
-      CounterBounds.Reading after = read(spec, context.baseUrl(spec.target()));
+      CounterBounds.Reading after = read(context.baseUrl(spec.target()));
       return CounterBounds.judge(
           spec.name(), context.allOutcomes(spec.load()), before.get(), after);
     } catch (TargetReader.CheckFailedToRun e) {
@@ -48,11 +38,51 @@ final class CounterConsistencyCheck implements Check {
     }
   }
 
+  @Override
+  public Optional<CounterBeforeLoad> counterBeforeLoad() {
+    return Optional.of(
+        new CounterBeforeLoad() {
+          @Override
+          public CounterBounds.Reading read(URI baseUrl) {
+            try {
+              return CounterConsistencyCheck.this.read(baseUrl);
+            } catch (TargetReader.CheckFailedToRun e) {
+              throw new InfrastructureException(spec.name() + ": " + e.getMessage(), e);
+            }
+          }
+
+          @Override
+          public String readLine(CounterBounds.Reading r) {
+            return "counter "
+                + spec.read()
+                + " "
+                + spec.value()
+                + " before load: "
+                + r.value()
+                + (r.ops() == null ? "" : ", " + r.ops().applied().size() + " applied ids");
+          }
+
+          @Override
+          public String unreadLine(String why) {
+            return "counter not read before load: " + why;
+          }
+
+          @Override
+          public Optional<String> unreadWarning(String why) {
+            return Optional.of(
+                "check "
+                    + spec.name()
+                    + " cannot judge the counter: it was not read before load: "
+                    + why);
+          }
+        });
+  }
+
   /**
    * The counter (and applied ids, if the spec lists them) now; throws {@link
    * TargetReader.CheckFailedToRun} when it cannot be read.
    */
-  static CounterBounds.Reading read(CounterConsistencySpec spec, URI base) {
+  private CounterBounds.Reading read(URI base) {
     JsonNode answer = TargetReader.read(base, spec.read(), READ_BOUND);
     JsonNode value = answer.at(spec.value());
     if (!value.canConvertToLong()) {
@@ -70,14 +100,11 @@ final class CounterConsistencyCheck implements Check {
   }
 
   private CheckResult error(String why) {
-    return new CheckResult(
-        spec.name(),
-        spec.kindName(),
-        CheckStatus.ERROR,
+    return error(
         "counter increase over the load of target " + spec.target(),
         "readable before and after load",
         "unreadable",
-        List.of(why));
+        why);
   }
 
   private static Set<String> strings(JsonNode array) {

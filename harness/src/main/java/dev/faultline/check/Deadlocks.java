@@ -15,7 +15,7 @@ import java.util.List;
  * in the one taken after, and every request finished or failed within the hard bound — a request
  * still in flight when the load stopped, or answered past the bound, is a hang.
  */
-public final class Deadlocks {
+final class Deadlocks {
 
   private static final int SHOWN = 10;
   private static final int FRAMES = 10;

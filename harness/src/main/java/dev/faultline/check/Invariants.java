@@ -10,7 +10,7 @@ import java.util.Optional;
  * Numbers compare as numbers; {@code equals} compares as text unless both sides are numbers. A list
  * (an indefinite path) must hold for every element, and must not be empty.
  */
-public final class Invariants {
+final class Invariants {
 
   private Invariants() {}
 

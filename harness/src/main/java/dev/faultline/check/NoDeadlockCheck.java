@@ -10,18 +10,7 @@ import java.util.List;
  * Takes one more deadlock sample after load and judges it, the samples of the load and the outcomes
  * with {@link Deadlocks}.
  */
-final class NoDeadlockCheck implements Check {
-
-  private final CheckSpecs.NoDeadlock spec;
-
-  NoDeadlockCheck(CheckSpecs.NoDeadlock spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
+record NoDeadlockCheck(CheckSpecs.NoDeadlock spec) implements SpecCheck<CheckSpecs.NoDeadlock> {
 
   @Override
   public CheckResult evaluate(CheckContext context) {

@@ -18,26 +18,16 @@ import org.awaitility.core.ConditionTimeoutException;
  * hope) until no family is still growing, so that busy threads get the time to finish; judges each
  * poll with {@link ThreadLeaks} against the baseline and the censuses taken during load.
  */
-final class NoThreadLeakCheck implements Check {
+record NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec)
+    implements SpecCheck<CheckSpecs.NoThreadLeak> {
 
   private static final Duration POLL = Duration.ofMillis(500);
-
-  private final CheckSpecs.NoThreadLeak spec;
-
-  NoThreadLeakCheck(CheckSpecs.NoThreadLeak spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {
     Optional<ThreadSnapshot> baseline = context.baseline(spec.target());
     if (baseline.isEmpty()) {
-      return error("no baseline of the target's threads was taken before load");
+      return unobserved("no baseline of the target's threads was taken before load");
     }
     List<ThreadCensus> duringLoad = context.threadCensuses(spec.target());
     Optional<ThreadLeaks.WorkClock> clock =
@@ -70,22 +60,19 @@ final class NoThreadLeakCheck implements Check {
     } catch (ConditionTimeoutException e) {
       // The last judgement, taken at the end of settle, is the verdict.
     } catch (ObserveException e) {
-      return error(e.getMessage());
+      return unobserved(e.getMessage());
     }
     return last.get() != null
         ? last.get()
-        : error(
+        : unobserved(
             "no snapshot of the threads could be taken within " + spec.settle().toMillis() + " ms");
   }
 
-  private CheckResult error(String why) {
-    return new CheckResult(
-        spec.name(),
-        spec.kindName(),
-        CheckStatus.ERROR,
+  private CheckResult unobserved(String why) {
+    return error(
         "threads of target " + spec.target() + " against the baseline before load",
         "observable",
         "not observed",
-        List.of(why));
+        why);
   }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * refused — counts at least as the request timeout, since it was not served at all: losing requests
  * can never make the percentile look better. Pure and thread-safe.
  */
-public final class ResponseTimes {
+final class ResponseTimes {
 
   private static final int SHOWN = 10;
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * classic leak. JVM, JMX and Attach threads and the thread answering the harness's own thread dump
  * are never counted. Thread-safe (stateless).
  */
-public final class ThreadLeaks {
+final class ThreadLeaks {
 
   private static final int SHOWN = 10;
   private static final int FRAMES = 8;

@@ -13,7 +13,7 @@ import java.util.List;
  * timeout, or was still in flight) is a failure, never a pass — and, when the target's timeout
  * counter is read, it moved.
  */
-public final class Timeouts {
+final class Timeouts {
 
   /** The target's timeout counter before and after load, and where it was read. */
   public record CounterMove(String where, long before, long after) {}

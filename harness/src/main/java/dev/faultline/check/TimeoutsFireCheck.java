@@ -1,6 +1,7 @@
 package dev.faultline.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.CheckSpecs;
 import dev.faultline.load.RequestOutcome;
 import java.net.URI;
@@ -13,20 +14,10 @@ import java.util.OptionalLong;
  * Narrows the step's requests to the fault window, reads the timeout counter again, and judges with
  * {@link Timeouts}.
  */
-final class TimeoutsFireCheck implements Check {
+record TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec)
+    implements SpecCheck<CheckSpecs.TimeoutsFire> {
 
   private static final Duration READ_BOUND = Duration.ofSeconds(15);
-
-  private final CheckSpecs.TimeoutsFire spec;
-
-  TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec) {
-    this.spec = spec;
-  }
-
-  @Override
-  public String name() {
-    return spec.name();
-  }
 
   @Override
   public CheckResult evaluate(CheckContext context) {
@@ -38,10 +29,7 @@ final class TimeoutsFireCheck implements Check {
         return error(
             "fault " + spec.during() + " was never switched on, so no request ran under it");
       }
-      long on = w.get().on().toEpochMilli();
-      long off = w.get().off() == null ? Long.MAX_VALUE : w.get().off().toEpochMilli();
-      requests =
-          requests.stream().filter(r -> r.startMillis() >= on && r.startMillis() < off).toList();
+      requests = RequestScope.during(requests, w.get());
       scope += " that started while " + spec.during() + " was on";
     }
     Timeouts.CounterMove move = null;
@@ -61,7 +49,7 @@ final class TimeoutsFireCheck implements Check {
             new Timeouts.CounterMove(
                 spec.stats() + " " + spec.counter(),
                 before.getAsLong(),
-                readCounter(spec, context.baseUrl(spec.target())));
+                readCounter(context.baseUrl(spec.target())));
       } catch (TargetReader.CheckFailedToRun e) {
         return error(e.getMessage());
       }
@@ -70,11 +58,39 @@ final class TimeoutsFireCheck implements Check {
         spec.name(), spec.target(), requests, scope, spec.deadline(), spec.tolerance(), move);
   }
 
+  @Override
+  public Optional<CounterBeforeLoad> counterBeforeLoad() {
+    if (spec.stats() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CounterBeforeLoad() {
+          @Override
+          public CounterBounds.Reading read(URI baseUrl) {
+            try {
+              return new CounterBounds.Reading(readCounter(baseUrl), null);
+            } catch (TargetReader.CheckFailedToRun e) {
+              throw new InfrastructureException(spec.name() + ": " + e.getMessage(), e);
+            }
+          }
+
+          @Override
+          public String readLine(CounterBounds.Reading reading) {
+            return "timeout counter " + spec.counter() + " before load: " + reading.value();
+          }
+
+          @Override
+          public String unreadLine(String why) {
+            return "timeout counter not read before load: " + why;
+          }
+        });
+  }
+
   /**
    * The timeout counter of the target now; throws {@link TargetReader.CheckFailedToRun} when it
    * cannot be read.
    */
-  static long readCounter(CheckSpecs.TimeoutsFire spec, URI base) {
+  private long readCounter(URI base) {
     JsonNode answer = TargetReader.read(base, spec.stats(), READ_BOUND);
     JsonNode value = answer.at(spec.counter());
     if (!value.canConvertToLong()) {
@@ -85,13 +101,6 @@ final class TimeoutsFireCheck implements Check {
   }
 
   private CheckResult error(String why) {
-    return new CheckResult(
-        spec.name(),
-        spec.kindName(),
-        CheckStatus.ERROR,
-        "how long requests of step " + spec.load() + " took to end",
-        "evaluable",
-        "not evaluated",
-        List.of(why));
+    return notEvaluated("how long requests of step " + spec.load() + " took to end", why);
   }
 }

@@ -2,6 +2,7 @@ package dev.faultline.experiment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** The check kinds beyond the counter: timeouts, threads, deadlocks, invariants. */
 public final class CheckSpecs {
@@ -29,6 +30,16 @@ public final class CheckSpecs {
           String counter)
       implements CheckSpec {
 
+    @Override
+    public Set<Observation> observes() {
+      return stats == null ? Set.of() : Set.of(Observation.COUNTER_BEFORE_LOAD);
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.timeoutsFire(this);
+    }
+
     public TimeoutsFire {
       name = name == null ? "timeouts-fire" : name;
     }
@@ -54,6 +65,16 @@ public final class CheckSpecs {
           List<String> ignore)
       implements CheckSpec {
 
+    @Override
+    public Set<Observation> observes() {
+      return Set.of(Observation.THREADS, Observation.THREAD_BASELINE, Observation.THREAD_CENSUS);
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.noThreadLeak(this);
+    }
+
     public NoThreadLeak {
       name = name == null ? "no-thread-leak" : name;
       ignore = ignore == null ? List.of() : List.copyOf(ignore);
@@ -73,6 +94,16 @@ public final class CheckSpecs {
       @Default("30s") @Doc("Hard bound by which every request must have finished or failed.")
           Duration bound)
       implements CheckSpec {
+
+    @Override
+    public Set<Observation> observes() {
+      return Set.of(Observation.THREADS, Observation.DEADLOCK_WATCH);
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.noDeadlock(this);
+    }
 
     public NoDeadlock {
       name = name == null ? "no-deadlock" : name;
@@ -96,6 +127,11 @@ public final class CheckSpecs {
       @Doc("The value must be at least this number.") Double atLeast,
       @Default("10s") @Doc("How long the property may take to hold (polled).") Duration within)
       implements CheckSpec {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.invariant(this);
+    }
 
     public Invariant {
       name = name == null ? "invariant" : name;
@@ -123,6 +159,11 @@ public final class CheckSpecs {
           boolean outsideFaults)
       implements CheckSpec {
 
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.responseTime(this);
+    }
+
     public ResponseTime {
       name = name == null ? "response-time" : name;
     }
@@ -141,6 +182,11 @@ public final class CheckSpecs {
           @Doc("Only requests that ran while no fault was on (none overlapping a fault window).")
           boolean outsideFaults)
       implements CheckSpec {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.errorRate(this);
+    }
 
     public ErrorRate {
       name = name == null ? "error-rate" : name;

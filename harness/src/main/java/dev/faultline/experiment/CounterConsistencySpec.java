@@ -1,5 +1,7 @@
 package dev.faultline.experiment;
 
+import java.util.Set;
+
 /**
  * Jepsen-style counter check: the counter's increase over the load (read before load and after)
  * must lie in [ok, ok + indeterminate] over the increments a load step sent; where the target lists
@@ -18,6 +20,16 @@ public record CounterConsistencySpec(
             "Request that lists applied op ids as {applied: [...], duplicates: [...]}; absent: counts only.")
         HttpRequestLine ops)
     implements CheckSpec {
+
+  @Override
+  public Set<Observation> observes() {
+    return Set.of(Observation.COUNTER_BEFORE_LOAD);
+  }
+
+  @Override
+  public <R> R match(Cases<R> cases) {
+    return cases.counterConsistency(this);
+  }
 
   public CounterConsistencySpec {
     name = name == null ? "counter-consistency" : name;

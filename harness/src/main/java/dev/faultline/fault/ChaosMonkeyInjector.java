@@ -3,7 +3,7 @@ package dev.faultline.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults.Assault;
+import dev.faultline.experiment.TargetFaults.Assault;
 import dev.faultline.launch.Target;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * FaultException}. A target that is no longer running (kill-application) has nothing to disable.
  * Thread-safe.
  */
-final class ChaosMonkeyInjector implements FaultInjector {
+record ChaosMonkeyInjector(Target target) implements FaultInjector {
 
   static final String ACTUATOR = "/actuator/chaosmonkey";
   private static final Duration DEFAULT_HOLD = Duration.ofSeconds(10);
@@ -52,12 +52,6 @@ final class ChaosMonkeyInjector implements FaultInjector {
           "restTemplate",
           "web-client",
           "webClient");
-
-  private final Target target;
-
-  ChaosMonkeyInjector(Target target) {
-    this.target = target;
-  }
 
   @Override
   public ActiveFault apply(FaultSpec fault) {

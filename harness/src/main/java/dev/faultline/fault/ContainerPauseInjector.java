@@ -11,15 +11,7 @@ import java.util.Map;
  * docker unpause}. If the harness exits first, the exit hook unpauses it, and the run's container
  * session removes it anyway. Thread-safe.
  */
-final class ContainerPauseInjector implements FaultInjector {
-
-  private final String target;
-  private final ContainerControl container;
-
-  ContainerPauseInjector(String target, ContainerControl container) {
-    this.target = target;
-    this.container = container;
-  }
+record ContainerPauseInjector(String target, ContainerControl container) implements FaultInjector {
 
   @Override
   public ActiveFault apply(FaultSpec fault) {

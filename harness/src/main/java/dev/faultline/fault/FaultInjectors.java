@@ -1,7 +1,8 @@
 package dev.faultline.fault;
 
+import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.experiment.ToxicFault;
 import dev.faultline.launch.ContainerControl;
 import dev.faultline.launch.Target;
@@ -37,26 +38,50 @@ public final class FaultInjectors {
 
   /** The injector for {@code fault}; throws {@link FaultException} if what it needs is missing. */
   public FaultInjector forFault(FaultSpec fault) {
-    if (fault.kind() instanceof ToxicFault) {
+    return fault.kind().match(new InjectorOf(fault));
+  }
+
+  /** One injector per kind: network faults share Toxiproxy's, the rest act on the target. */
+  private final class InjectorOf implements Fault.Cases<FaultInjector> {
+
+    private final FaultSpec fault;
+
+    InjectorOf(FaultSpec fault) {
+      this.fault = fault;
+    }
+
+    @Override
+    public FaultInjector toxic(ToxicFault toxic) {
       if (toxiproxy == null) {
         throw new FaultException(
             fault.name(),
             "a network fault needs a proxy, and this run has none; declare the proxy or a target's calls");
       }
       return new ToxicInjector(toxiproxy);
-    } else if (fault.kind() instanceof ProcessFaults.KillProcess k) {
-      return new ProcessKillInjector(target(fault, k.target()), events);
-    } else if (fault.kind() instanceof ProcessFaults.PauseProcess p) {
-      Target t = target(fault, p.target());
+    }
+
+    @Override
+    public FaultInjector killProcess(TargetFaults.KillProcess kill) {
+      return new ProcessKillInjector(target(fault, kill.target()), events);
+    }
+
+    @Override
+    public FaultInjector pauseProcess(TargetFaults.PauseProcess pause) {
+      Target t = target(fault, pause.target());
       return t instanceof ContainerControl c
           ? new ContainerPauseInjector(t.name(), c)
           : new ProcessPauseInjector(t);
-    } else if (fault.kind() instanceof ProcessFaults.KillWorker w) {
-      return new WorkerKillInjector(target(fault, w.target()), seed);
-    } else if (fault.kind() instanceof ProcessFaults.Assault a) {
-      return new ChaosMonkeyInjector(target(fault, a.target()));
     }
-    throw new FaultException(fault.name(), "no injector for fault kind " + fault.kind().kindName());
+
+    @Override
+    public FaultInjector killWorker(TargetFaults.KillWorker kill) {
+      return new WorkerKillInjector(target(fault, kill.target()), seed);
+    }
+
+    @Override
+    public FaultInjector assault(TargetFaults.Assault assault) {
+      return new ChaosMonkeyInjector(target(fault, assault.target()));
+    }
   }
 
   private Target target(FaultSpec fault, String name) {

@@ -3,7 +3,7 @@ package dev.faultline.fault;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults.KillProcess;
+import dev.faultline.experiment.TargetFaults.KillProcess;
 import dev.faultline.launch.ContainerControl;
 import dev.faultline.launch.Restartable;
 import dev.faultline.launch.Target;
@@ -27,18 +27,10 @@ import org.awaitility.core.ConditionTimeoutException;
  * fault's figures. Rollback restarts at once if the delay has not run out yet, and waits (bounded)
  * for the restart to finish. Thread-safe.
  */
-final class ProcessKillInjector implements FaultInjector {
+record ProcessKillInjector(Target target, FaultEvents events) implements FaultInjector {
 
   private static final Duration EXIT_BOUND = Duration.ofSeconds(10);
   private static final Duration RESTART_SLACK = Duration.ofSeconds(30);
-
-  private final Target target;
-  private final FaultEvents events;
-
-  ProcessKillInjector(Target target, FaultEvents events) {
-    this.target = target;
-    this.events = events;
-  }
 
   /** The process of a target Faultline started; a fault naming another target cannot apply. */
   static ProcessHandle processOf(String fault, Target target, String verb) {

@@ -16,15 +16,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * The PID sits in {@link StoppedProcesses} meanwhile, whose shutdown hook resumes it if the harness
  * exits first. The state is read back from {@code /proc/<pid>/stat} both ways. Thread-safe.
  */
-final class ProcessPauseInjector implements FaultInjector {
+record ProcessPauseInjector(Target target) implements FaultInjector {
 
   private static final Duration STATE_BOUND = Duration.ofSeconds(5);
-
-  private final Target target;
-
-  ProcessPauseInjector(Target target) {
-    this.target = target;
-  }
 
   @Override
   public ActiveFault apply(FaultSpec fault) {

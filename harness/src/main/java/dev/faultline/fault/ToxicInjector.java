@@ -18,13 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * drives Faultline's embedded server and a real Toxiproxy. The toxic is named after the fault.
  * Thread-safe.
  */
-public final class ToxicInjector implements FaultInjector {
-
-  private final ToxiproxyClient client;
-
-  public ToxicInjector(ToxiproxyClient client) {
-    this.client = client;
-  }
+record ToxicInjector(ToxiproxyClient client) implements FaultInjector {
 
   @Override
   public ActiveFault apply(FaultSpec fault) {
@@ -66,24 +60,60 @@ public final class ToxicInjector implements FaultInjector {
   private static Toxic create(ToxicList toxics, String name, ToxicFault toxic) throws IOException {
     ToxicDirection d =
         toxic.stream() == Stream.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-    if (toxic instanceof ToxicFaults.Latency l) {
-      return toxics.latency(name, d, l.latency().toMillis()).setJitter(l.jitter().toMillis());
-    } else if (toxic instanceof ToxicFaults.Bandwidth b) {
-      return toxics.bandwidth(name, d, b.rate());
-    } else if (toxic instanceof ToxicFaults.SlowClose s) {
-      return toxics.slowClose(name, d, s.delay().toMillis());
-    } else if (toxic instanceof ToxicFaults.Timeout t) {
-      return toxics.timeout(name, d, t.timeout().toMillis());
-    } else if (toxic instanceof ToxicFaults.ResetPeer r) {
-      return toxics.resetPeer(name, d, r.timeout().toMillis());
-    } else if (toxic instanceof ToxicFaults.Slicer s) {
-      return toxics
-          .slicer(name, d, s.averageSize(), s.delay().toNanos() / 1000)
-          .setSizeVariation(s.sizeVariation());
-    } else if (toxic instanceof ToxicFaults.LimitData l) {
-      return toxics.limitData(name, d, l.bytes());
+    return toxic.matchToxic(new ToxicOf(toxics, name, d)).add();
+  }
+
+  /** Adding a toxic through the API. */
+  private interface Addition {
+    Toxic add() throws IOException;
+  }
+
+  /** How each kind's toxic is added; down takes the proxy down instead and never gets here. */
+  private record ToxicOf(ToxicList toxics, String name, ToxicDirection d)
+      implements ToxicFault.Cases<Addition> {
+
+    @Override
+    public Addition latency(ToxicFaults.Latency l) {
+      return () -> toxics.latency(name, d, l.latency().toMillis()).setJitter(l.jitter().toMillis());
     }
-    throw new IllegalArgumentException("no toxic for " + toxic.getClass().getSimpleName());
+
+    @Override
+    public Addition bandwidth(ToxicFaults.Bandwidth b) {
+      return () -> toxics.bandwidth(name, d, b.rate());
+    }
+
+    @Override
+    public Addition slowClose(ToxicFaults.SlowClose s) {
+      return () -> toxics.slowClose(name, d, s.delay().toMillis());
+    }
+
+    @Override
+    public Addition timeout(ToxicFaults.Timeout t) {
+      return () -> toxics.timeout(name, d, t.timeout().toMillis());
+    }
+
+    @Override
+    public Addition resetPeer(ToxicFaults.ResetPeer r) {
+      return () -> toxics.resetPeer(name, d, r.timeout().toMillis());
+    }
+
+    @Override
+    public Addition slicer(ToxicFaults.Slicer s) {
+      return () ->
+          toxics
+              .slicer(name, d, s.averageSize(), s.delay().toNanos() / 1000)
+              .setSizeVariation(s.sizeVariation());
+    }
+
+    @Override
+    public Addition limitData(ToxicFaults.LimitData l) {
+      return () -> toxics.limitData(name, d, l.bytes());
+    }
+
+    @Override
+    public Addition down(ToxicFaults.Down down) {
+      throw new IllegalArgumentException("down is no toxic: it disables the proxy");
+    }
   }
 
   /** Runs an undo action once. */

@@ -2,7 +2,7 @@ package dev.faultline.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults.KillWorker;
+import dev.faultline.experiment.TargetFaults.KillWorker;
 import dev.faultline.launch.Target;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,18 +13,10 @@ import java.util.Map;
  * drawn from the experiment's seed, so a run is reproducible. Rollback plans no failures and reads
  * the plan back. Thread-safe.
  */
-final class WorkerKillInjector implements FaultInjector {
+record WorkerKillInjector(Target target, long seed) implements FaultInjector {
 
   static final String FAILURES = "/batch/failures";
   static final String STATS = "/batch/stats";
-
-  private final Target target;
-  private final long seed;
-
-  WorkerKillInjector(Target target, long seed) {
-    this.target = target;
-    this.seed = seed;
-  }
 
   @Override
   public ActiveFault apply(FaultSpec fault) {

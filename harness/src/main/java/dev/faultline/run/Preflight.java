@@ -2,8 +2,8 @@ package dev.faultline.run;
 
 import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.Experiment;
+import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
 import dev.faultline.launch.Target;
 import java.io.IOException;
 import java.net.URI;
@@ -34,15 +34,16 @@ final class Preflight {
 
   static void check(Experiment e, Deployment d, RunJournal journal, Console console) {
     for (FaultSpec f : e.faults()) {
-      if (f.kind() instanceof ProcessFaults.Assault a) {
-        Target t = d.targets().get(a.target());
+      if (f.kind().needs().contains(Fault.Need.CHAOS_MONKEY)) {
+        String target = f.kind().target();
+        Target t = d.targets().get(target);
         int status = status(t.baseUrl().resolve(CHAOS_MONKEY_PROBE));
         if (status / 100 != 2) {
-          throw new InfrastructureException(noChaosMonkey(f.name(), a.target(), status));
+          throw new InfrastructureException(noChaosMonkey(f.name(), target, status));
         }
         String found =
             "target "
-                + a.target()
+                + target
                 + " has Chaos Monkey for Spring Boot (GET "
                 + CHAOS_MONKEY_PROBE
                 + " answered "

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.experiment.ToxicFaults;
 import dev.faultline.launch.Target;
 import java.net.URI;
@@ -56,14 +56,14 @@ class FaultInjectorsTest {
   @Test
   void aProcessFaultOnAnAttachedTargetSaysWhyAndWhatToDo() {
     FaultSpec kill =
-        new FaultSpec("crash", Duration.ZERO, null, new ProcessFaults.KillProcess("shop", null));
+        new FaultSpec("crash", Duration.ZERO, null, new TargetFaults.KillProcess("shop", null));
     assertThatThrownBy(() -> injectors.forFault(kill).apply(kill))
         .isInstanceOf(FaultException.class)
         .hasMessage(
             "fault crash: target shop has no process Faultline started (it is attached by url), so Faultline cannot kill it; give it a builtin, jar or command");
     FaultSpec pause =
         new FaultSpec(
-            "hang", Duration.ZERO, Duration.ofSeconds(1), new ProcessFaults.PauseProcess("shop"));
+            "hang", Duration.ZERO, Duration.ofSeconds(1), new TargetFaults.PauseProcess("shop"));
     assertThatThrownBy(() -> injectors.forFault(pause).apply(pause))
         .isInstanceOf(FaultException.class)
         .hasMessageContaining("so Faultline cannot pause it");
@@ -76,7 +76,7 @@ class FaultInjectorsTest {
             "crash",
             Duration.ZERO,
             null,
-            new ProcessFaults.KillProcess("shop", Duration.ofSeconds(1)));
+            new TargetFaults.KillProcess("shop", Duration.ofSeconds(1)));
     assertThatThrownBy(() -> injectors.forFault(kill).apply(kill))
         .isInstanceOf(FaultException.class)
         .hasMessage(
@@ -90,7 +90,7 @@ class FaultInjectorsTest {
             "slow",
             Duration.ZERO,
             null,
-            new ProcessFaults.Assault("cart", null, null, true, false, false, 1, false, null));
+            new TargetFaults.Assault("cart", null, null, true, false, false, 1, false, null));
     assertThatThrownBy(() -> injectors.forFault(f))
         .isInstanceOf(FaultException.class)
         .hasMessage("fault slow: target cart is not running in this run; running: shop");
@@ -107,9 +107,9 @@ class FaultInjectorsTest {
   @Test
   void anAssaultSetsOnlyItsOwnKindOnTopOfChaosMonkeysInactiveDefaults() {
     var latency =
-        new ProcessFaults.Assault(
+        new TargetFaults.Assault(
             "shop",
-            new ProcessFaults.LatencyRange(Duration.ofMillis(200), Duration.ofMillis(400)),
+            new TargetFaults.LatencyRange(Duration.ofMillis(200), Duration.ofMillis(400)),
             null,
             false,
             false,
@@ -127,10 +127,10 @@ class FaultInjectorsTest {
         .allSatisfy(flag -> assertThat(body.path(flag).asBoolean()).as(flag).isFalse());
 
     var exception =
-        new ProcessFaults.Assault(
+        new TargetFaults.Assault(
             "shop",
             null,
-            new ProcessFaults.ExceptionSpec("java.io.IOException", "disk gone"),
+            new TargetFaults.ExceptionSpec("java.io.IOException", "disk gone"),
             false,
             false,
             false,
@@ -141,7 +141,7 @@ class FaultInjectorsTest {
     assertThat(e.path("type").asText()).isEqualTo("java.io.IOException");
     assertThat(e.path("arguments").get(0).path("value").asText()).isEqualTo("disk gone");
 
-    var memory = new ProcessFaults.Assault("shop", null, null, false, true, false, 1, false, null);
+    var memory = new TargetFaults.Assault("shop", null, null, false, true, false, 1, false, null);
     assertThat(
             ChaosMonkeyInjector.assaults(memory, Duration.ofSeconds(7))
                 .path("memoryMillisecondsHoldFilledMemory")

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.fault.ActiveFault;
 import dev.faultline.fault.FaultInjector;
 import dev.faultline.report.FaultWindow;
@@ -29,7 +29,7 @@ class FaultReachTest {
   void the_reach_of_a_fault_starts_when_its_switching_on_began_and_its_window_when_it_was_on() {
     FaultSpec crash =
         new FaultSpec(
-            "crash", Durations.parse("0s"), null, new ProcessFaults.KillWorker("batch", null, 1));
+            "crash", Durations.parse("0s"), null, new TargetFaults.KillWorker("batch", null, 1));
     AtomicReference<Instant> struck = new AtomicReference<>();
     // Strikes, then takes its time to return, as a SIGKILL that waits for the process to be gone
     // does.

@@ -8,7 +8,7 @@ import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.HttpRequestLine;
 import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.Percent;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.experiment.Workload;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
@@ -119,13 +119,13 @@ class LoadHealthTest {
             "slow",
             Durations.parse("3s"),
             Durations.parse("2s"),
-            new ProcessFaults.KillWorker("batch", null, 1));
+            new TargetFaults.KillWorker("batch", null, 1));
     FaultSpec prompt =
         new FaultSpec(
             "prompt",
             Durations.parse("1s"),
             Durations.parse("1s"),
-            new ProcessFaults.KillWorker("batch", null, 1));
+            new TargetFaults.KillWorker("batch", null, 1));
     List<FaultWindow> windows =
         List.of(
             new FaultWindow(

@@ -63,7 +63,7 @@ public final class SchemaGenerator {
     } else {
       describeScalar(raw, node);
     }
-    doc(raw.getAnnotation(Doc.class), node);
+    doc(raw.getAnnotation(Doc.class), raw, node);
     return node;
   }
 
@@ -100,7 +100,7 @@ public final class SchemaGenerator {
       }
       String key = Names.key(c);
       ObjectNode property = describe(c.getGenericType());
-      doc(c.getAnnotation(Doc.class), property);
+      doc(c.getAnnotation(Doc.class), Types.raw(c.getGenericType()), property);
       Default d = c.getAnnotation(Default.class);
       if (d != null) {
         Class<?> type = Types.raw(c.getGenericType());
@@ -154,9 +154,28 @@ public final class SchemaGenerator {
     }
   }
 
-  private static void doc(Doc doc, ObjectNode node) {
+  private static void doc(Doc doc, Class<?> type, ObjectNode node) {
     if (doc != null && !node.has("description")) {
-      node.put("description", doc.value());
+      node.put("description", doc.value().replace(Doc.KINDS, String.join(", ", kinds(type))));
     }
+  }
+
+  /**
+   * The YAML keys of the kinds {@code type} holds: its variants if it is sealed, else those of its
+   * inline component.
+   */
+  static List<String> kinds(Class<?> type) {
+    Class<?> sealed = type;
+    if (type.isRecord()) {
+      for (RecordComponent c : type.getRecordComponents()) {
+        if (Types.isInline(c)) {
+          sealed = Types.raw(c.getGenericType());
+        }
+      }
+    }
+    if (!sealed.isSealed()) {
+      return List.of();
+    }
+    return Types.variants(sealed).stream().map(Names::variantKey).toList();
   }
 }

@@ -2,11 +2,15 @@ package dev.faultline.experiment;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
-/** Faults on a target's process and workers, and Chaos Monkey for Spring Boot assaults. */
-public final class ProcessFaults {
+/**
+ * Faults that act on a target rather than a proxy: on its process (kill, pause), its worker
+ * threads, and Chaos Monkey for Spring Boot assaults through its actuator.
+ */
+public final class TargetFaults {
 
-  private ProcessFaults() {}
+  private TargetFaults() {}
 
   /**
    * SIGKILL of a target's process (a container: docker kill), optionally restarted after a delay.
@@ -18,7 +22,13 @@ public final class ProcessFaults {
       @Required @Doc("The target to kill.") String target,
       @Doc("Restart the target this long after the kill; absent: it stays down.")
           Duration restartAfter)
-      implements Fault {}
+      implements Fault {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.killProcess(this);
+    }
+  }
 
   /**
    * SIGSTOP of a target's process for the fault's duration, then SIGCONT: a hung worker, not a dead
@@ -27,7 +37,13 @@ public final class ProcessFaults {
   @Key("pause-process")
   @Doc("Pauses the target's process (SIGSTOP) while the fault is on, then resumes it (SIGCONT).")
   public record PauseProcess(@Required @Doc("The target to pause.") String target)
-      implements Fault {}
+      implements Fault {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.pauseProcess(this);
+    }
+  }
 
   /** Worker threads of a target die mid-task with an uncaught error, like a panicking goroutine. */
   @Key("kill-worker")
@@ -38,6 +54,11 @@ public final class ProcessFaults {
       @Doc("Share of tasks whose worker dies, e.g. 10%.") Percent rate,
       @Doc("Number of tasks whose worker dies.") Integer count)
       implements Fault {
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.killWorker(this);
+    }
 
     @Override
     public String toString() {
@@ -104,6 +125,16 @@ public final class ProcessFaults {
           + ", watchers="
           + watchers
           + "]";
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.assault(this);
+    }
+
+    @Override
+    public Set<Need> needs() {
+      return Set.of(Need.CHAOS_MONKEY);
     }
   }
 
