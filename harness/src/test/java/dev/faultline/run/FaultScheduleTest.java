@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
-import dev.faultline.experiment.ProcessFaults;
+import dev.faultline.experiment.TargetFaults;
 import dev.faultline.fault.ActiveFault;
 import dev.faultline.fault.FaultInjector;
 import dev.faultline.report.FaultWindow;
@@ -38,7 +38,7 @@ class FaultScheduleTest {
   private final List<String> switched = new CopyOnWriteArrayList<>();
 
   private static FaultSpec pause(String name, String at, String lasts) {
-    return fault(name, at, lasts, new ProcessFaults.PauseProcess("shop"));
+    return fault(name, at, lasts, new TargetFaults.PauseProcess("shop"));
   }
 
   private static FaultSpec fault(String name, String at, String lasts, Fault kind) {
@@ -235,8 +235,7 @@ class FaultScheduleTest {
 
   @Test
   void a_kill_worker_fault_is_described_by_its_count_and_its_schedule() {
-    FaultSpec crash =
-        fault("crash", "1500ms", "2s", new ProcessFaults.KillWorker("batch", null, 1));
+    FaultSpec crash = fault("crash", "1500ms", "2s", new TargetFaults.KillWorker("batch", null, 1));
 
     assertThat(FaultSchedule.describe(crash))
         .isEqualTo("kill-worker target=batch, count=1, at 1500ms for 2s");
