@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 /** Turns check results into the run's verdict and its one-sentence explanation. Stateless. */
 final class Verdicts {
 
-  record Judgement(Verdict verdict, String sentence) {}
-
   private Verdicts() {}
 
   static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason) {
