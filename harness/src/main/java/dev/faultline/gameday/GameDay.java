@@ -9,6 +9,7 @@ import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.process.DaemonThreads;
 import dev.faultline.process.ExitHooks;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -44,19 +44,19 @@ public final class GameDay {
   private final RunSession session;
   private final Experiment e;
   private final RunOptions options;
+  private final StateFeed feed = new StateFeed();
   private final Console console;
   private final RunJournal journal;
-  private final StateFeed feed = new StateFeed();
   private final CountDownLatch endRequested = new CountDownLatch(1);
-  private final CountDownLatch finished = new CountDownLatch(1);
-  private final Object publishing = new Object();
   private volatile String endReason;
   private volatile String error;
   private volatile Path report;
+  private final CountDownLatch finished = new CountDownLatch(1);
   private FaultSchedule faults;
   private LoadRun load;
   private Instant origin;
   private LiveFigures figures;
+  private final Object publishing = new Object();
   private Room room;
   private RoomServer server;
   private GameDayAddress address;
@@ -140,13 +140,7 @@ public final class GameDay {
               e.name(),
               session.folder().toString());
       address.write(options.reportsFolder());
-      ticker =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "faultline-gameday-ticker");
-                t.setDaemon(true);
-                return t;
-              });
+      ticker = DaemonThreads.scheduler("faultline-gameday-ticker");
       ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
       journal.record("phase", "gameday", "room open at " + server.url());
       console.say(

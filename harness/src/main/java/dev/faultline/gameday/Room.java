@@ -6,6 +6,7 @@ import dev.faultline.experiment.CheckSpec;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.process.DaemonThreads;
 import dev.faultline.run.Console;
 import dev.faultline.run.FaultSchedule;
 import dev.faultline.run.RunJournal;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -57,12 +57,7 @@ final class Room implements AutoCloseable {
   private final Map<String, CheckRun> lastRuns = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timeBoxes =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "faultline-gameday-time-boxes");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("faultline-gameday-time-boxes");
   private boolean closed;
 
   Room(

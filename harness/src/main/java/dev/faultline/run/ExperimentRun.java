@@ -49,13 +49,13 @@ public final class ExperimentRun {
   private final LoadedExperiment loaded;
   private final Experiment e;
   private final RunOptions options;
-  private final Console console;
-  private RunJournal journal;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private final Console console;
   private volatile String abortReason;
   private volatile LoadRun load;
   private volatile Instant measuredStart;
   private RunSession session;
+  private RunJournal journal;
 
   public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
     this.loaded = loaded;

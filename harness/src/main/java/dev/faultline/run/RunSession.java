@@ -114,14 +114,29 @@ public final class RunSession {
     return new RunSession(loaded, options, driver);
   }
 
+  /** The run folder. */
+  public Path folder() {
+    return folder;
+  }
+
   /** Starts the targets and proxies; on failure stops what was started and rethrows. */
   public void provision() {
     deployment = Deployment.provision(experiment, folder, home, journal, console);
   }
 
+  /** The targets, by name (empty before {@link #provision()}). */
+  public Map<String, Target> targets() {
+    return deployment == null ? Map.of() : deployment.targets();
+  }
+
   /** Asks the targets whether they can take the faults and load declared, before anything runs. */
   void preflight() {
     Preflight.check(experiment, deployment, journal, console);
+  }
+
+  /** The experiment run. */
+  public Experiment experiment() {
+    return experiment;
   }
 
   /** Sets up the fault switch and begins observing the targets (their threads, counters...). */
@@ -137,6 +152,11 @@ public final class RunSession {
         new FaultSchedule(
             experiment.name(), experiment.faults(), injectors::forFault, journal, console);
     observations = RunObservations.begin(experiment, deployment, journal, console);
+  }
+
+  /** The fault switch, once {@link #observe()} has run; null before. */
+  public FaultSchedule faults() {
+    return faults;
   }
 
   /**
@@ -171,6 +191,11 @@ public final class RunSession {
     return r;
   }
 
+  /** The observations, once {@link #observe()} has run; null before. */
+  public RunObservations observations() {
+    return observations;
+  }
+
   /** Stops observing, then stops targets and proxies; safe after a provisioning that failed. */
   public void teardown() {
     if (observations != null) {
@@ -182,6 +207,11 @@ public final class RunSession {
     }
   }
 
+  /** What happened when. */
+  public RunJournal journal() {
+    return journal;
+  }
+
   /**
    * The run's error: {@code error} when there is one, else the faults that could not be applied or
    * rolled back, else null.
@@ -191,6 +221,11 @@ public final class RunSession {
       return "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
     }
     return error;
+  }
+
+  /** Where progress is printed. */
+  public Console console() {
+    return console;
   }
 
   /** The record of the run: the only place a {@link RunRecord} is made. */
@@ -222,12 +257,22 @@ public final class RunSession {
         end.error());
   }
 
+  /** When the session opened. */
+  public Instant started() {
+    return started;
+  }
+
   /** When the first of {@code outcomes} started, or {@code otherwise} when there are none. */
   public static Instant firstRequest(List<RequestOutcome> outcomes, Instant otherwise) {
     return outcomes.isEmpty()
         ? otherwise
         : Instant.ofEpochMilli(
             outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
+  }
+
+  /** The Toxiproxy API the faults go through, or null when there are no proxies. */
+  public URI toxiproxyApi() {
+    return deployment == null ? null : deployment.toxiproxyApi();
   }
 
   /** The load the experiment declares, aimed at the targets and proxies started. */
@@ -238,51 +283,6 @@ public final class RunSession {
   /** The experiment's load kept steady for at most {@code length} (a game day's). */
   public LoadPlan steadyLoad(Duration length) {
     return LoadPlans.steady(experiment, deployment, length);
-  }
-
-  /** The experiment run. */
-  public Experiment experiment() {
-    return experiment;
-  }
-
-  /** The run folder. */
-  public Path folder() {
-    return folder;
-  }
-
-  /** When the session opened. */
-  public Instant started() {
-    return started;
-  }
-
-  /** What happened when. */
-  public RunJournal journal() {
-    return journal;
-  }
-
-  /** Where progress is printed. */
-  public Console console() {
-    return console;
-  }
-
-  /** The fault switch, once {@link #observe()} has run; null before. */
-  public FaultSchedule faults() {
-    return faults;
-  }
-
-  /** The observations, once {@link #observe()} has run; null before. */
-  public RunObservations observations() {
-    return observations;
-  }
-
-  /** The targets, by name (empty before {@link #provision()}). */
-  public Map<String, Target> targets() {
-    return deployment == null ? Map.of() : deployment.targets();
-  }
-
-  /** The Toxiproxy API the faults go through, or null when there are no proxies. */
-  public URI toxiproxyApi() {
-    return deployment == null ? null : deployment.toxiproxyApi();
   }
 
   private static Path createRunFolder(
