@@ -15,6 +15,7 @@ import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
 import dev.faultline.run.FaultSchedule;
+import dev.faultline.run.Judgement;
 import dev.faultline.run.RunJournal;
 import dev.faultline.run.RunObservations;
 import dev.faultline.run.RunOptions;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One game day over one experiment: its targets and proxies, its load kept steady (bounded by the
@@ -326,17 +328,13 @@ public final class GameDay {
             .filter(r -> r != null)
             .map(Room.CheckRun::result)
             .toList();
+    Judgement judgement =
+        GameDayVerdict.judge(
+            e, lastRuns, endReason, error, first == null ? session.started() : first);
+    Duration ran = origin == null ? null : Duration.between(origin, Instant.now());
+    IntUnaryOperator threads = figures == null ? s -> -1 : figures.threadsSince(first);
+    String why = error != null ? error : endReason;
     return session.record(
-        new RunSession.Ending(
-            GameDayVerdict.judge(
-                e, lastRuns, endReason, error, first == null ? session.started() : first),
-            first,
-            origin == null ? null : Duration.between(origin, Instant.now()),
-            checks,
-            outcomes,
-            null,
-            figures == null ? s -> -1 : figures.threadsSince(first),
-            result,
-            error != null ? error : endReason));
+        new RunSession.Ending(judgement, first, ran, checks, outcomes, null, threads, result, why));
   }
 }

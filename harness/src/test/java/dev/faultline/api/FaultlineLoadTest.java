@@ -15,31 +15,15 @@ class FaultlineLoadTest {
   @TempDir Path dir;
 
   @Test
-  void a_valid_file_loads_with_its_name_file_and_seed() throws IOException {
-    Path file = dir.resolve("counter.yaml");
-    Files.writeString(
-        file,
-        """
-        name: counter-locked
-        seed: 7
-        targets:
-          counter: {builtin: counter, variant: locked}
-        load:
-          - name: increments
-            target: counter
-            request: POST /counter/increment?op=${op}
-            workload: closed
-            users: 16
-            duration: 8s
-        checks:
-          - counter-consistency: {target: counter, load: increments, ops: GET /counter/ops}
-        """);
+  void a_catalog_file_loads_with_its_name_file_and_seed() {
+    Path file =
+        Path.of(System.getProperty("faultline.home", ".."), "experiments/counter-locked.yaml");
 
     ExperimentFile loaded = Faultline.load(file);
 
     assertThat(loaded.name()).isEqualTo("counter-locked");
     assertThat(loaded.file()).isEqualTo(file);
-    assertThat(loaded.seed()).isEqualTo(7);
+    assertThat(loaded.seed()).isEqualTo(42);
   }
 
   @Test

@@ -10,7 +10,6 @@ import dev.faultline.report.JournalEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,26 +21,9 @@ class RunSessionTest {
 
   @TempDir Path dir;
 
-  private static final String YAML =
-      """
-      name: counter-locked
-      targets:
-        counter: {builtin: counter, variant: locked}
-      load:
-        - name: increments
-          target: counter
-          request: POST /counter/increment?op=${op}
-          workload: closed
-          users: 16
-          duration: 8s
-      checks:
-        - counter-consistency: {target: counter, load: increments, ops: GET /counter/ops}
-      """;
-
-  private LoadedExperiment loaded() throws IOException {
-    Path file = dir.resolve("counter-locked.yaml");
-    Files.writeString(file, YAML);
-    return ExperimentLoader.load(file);
+  private static LoadedExperiment loaded() {
+    return ExperimentLoader.load(
+        Path.of(System.getProperty("faultline.home", ".."), "experiments/counter-locked.yaml"));
   }
 
   private RunOptions options(List<JournalEvent> heard) {
@@ -63,7 +45,7 @@ class RunSessionTest {
     assertThat(session.folder().getParent()).isEqualTo(dir.resolve("reports"));
     assertThat(session.folder().getFileName().toString())
         .matches("\\d{8}-\\d{6}-counter-locked-gameday");
-    assertThat(session.folder().resolve("experiment.yaml")).hasContent(YAML);
+    assertThat(session.folder().resolve("experiment.yaml")).hasContent(loaded.yaml());
     assertThat(heard)
         .as("the options' listener hears what the journal records")
         .isEqualTo(session.journal().events())
