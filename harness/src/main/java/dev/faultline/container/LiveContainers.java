@@ -120,7 +120,7 @@ final class LiveContainers {
   }
 
   /** PIDs mean something only on the machine (PID namespace) that labelled the resource. */
-  private static boolean ownerGone(Map<String, String> labels) {
+  static boolean ownerGone(Map<String, String> labels) {
     if (!HOST.equals(labels.get(HOST_LABEL))) {
       return false;
     }
