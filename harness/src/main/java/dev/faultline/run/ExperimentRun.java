@@ -10,7 +10,6 @@ import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
-import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
 import dev.faultline.launch.Target;
 import dev.faultline.load.GatlingLoad;
@@ -23,7 +22,6 @@ import dev.faultline.report.FaultWindow;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -56,6 +55,10 @@ public final class ExperimentRun {
   private volatile Instant measuredStart;
   private RunSession session;
   private RunJournal journal;
+  private PreparedLoad prepared;
+  private LoadResult result;
+  private Instant loadStarted;
+  private List<CheckResult> checks = new ArrayList<>();
 
   public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
     this.loaded = loaded;
@@ -82,76 +85,86 @@ public final class ExperimentRun {
   public RunRecord execute() {
     session = RunSession.open(loaded, options, RunSession.Driver.SCHEDULE);
     journal = session.journal();
-    Path folder = session.folder();
-    FaultSchedule faults = null;
-    LoadResult result = null;
-    Instant loadStarted = null;
-    List<CheckResult> checks = new ArrayList<>();
     String error = null;
-    PreparedLoad prepared = null;
     try {
-      requireNotAborted(); // a signal may have come before the run began
-      // Gatling's JVM starts while the targets do; it waits for its plan.
-      prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
-      session.provision();
-      session.preflight();
-      session.observe();
-      faults = session.faults();
-      RunObservations observations = session.observations();
-      observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
-      requireNotAborted();
-      observations.loadStarted();
-      journal.record("phase", "load", "load starts: " + describeLoad());
-      load = prepared.start(session.declaredLoad());
-      loadStarted = awaitFirstRequest(load);
-      measuredStart = loadStarted.plus(e.warmUp());
-      if (!e.warmUp().isZero()) {
-        journal.record(
-            "warm-up",
-            "load",
-            "warm-up for "
-                + Durations.format(e.warmUp())
-                + ": measured load and fault schedule start at "
-                + measuredStart,
-            Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
-      }
-      faults.start(measuredStart, e.loadDuration());
-      result = watchLoad(load, guard(), faults);
-      journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
-      faults.rollbackAll();
-      observations.loadEnded();
-      requireNotAborted();
-      checks = runChecks(result, faults);
-      checks.addAll(observations.steadyStateAfter());
+      runPhases();
     } catch (Aborted a) {
       journal.record("phase", "abort", abortReason);
     } catch (FaultlineException | IllegalArgumentException ex) {
-      error = ex.getMessage();
-      journal.record("error", "run", error);
-      console.say(e.name(), "ERROR: " + error);
+      error = failed(ex.getMessage());
     } catch (RuntimeException ex) {
-      error = "unexpected " + ex;
-      journal.record("error", "run", error);
-      console.say(e.name(), "ERROR: " + error);
+      error = failed("unexpected " + ex);
       ex.printStackTrace();
     } finally {
-      if (prepared != null) {
-        prepared.close();
-      }
-      if (faults != null) {
-        faults.rollbackAll();
-      }
-      if (load != null && (result == null || load.isRunning())) {
-        // an aborted run still reports the requests it sent
-        result = load.abort();
-      }
-      session.teardown();
+      cleanUp();
     }
-    error = session.withFaultErrors(error);
-    RunRecord record = record(loadStarted, result, checks, faults, error);
+    RunRecord record = record(session.withFaultErrors(error));
     RunReports.write(record);
     finished.countDown();
     return record;
+  }
+
+  /** Provisioning, load with faults on schedule, checks; each only while the run goes on. */
+  private void runPhases() {
+    requireNotAborted(); // a signal may have come before the run began
+    // Gatling's JVM starts while the targets do; it waits for its plan.
+    prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), session.folder());
+    session.provision();
+    session.preflight();
+    session.observe();
+    RunObservations observations = session.observations();
+    observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
+    requireNotAborted();
+    observations.loadStarted();
+    FaultSchedule faults = session.faults();
+    result = loadWithFaults(faults);
+    faults.rollbackAll();
+    observations.loadEnded();
+    requireNotAborted();
+    checks = runChecks(result, faults);
+    checks.addAll(observations.steadyStateAfter());
+  }
+
+  private LoadResult loadWithFaults(FaultSchedule faults) {
+    journal.record("phase", "load", "load starts: " + describeLoad());
+    load = prepared.start(session.declaredLoad());
+    loadStarted = awaitFirstRequest(load);
+    measuredStart = loadStarted.plus(e.warmUp());
+    if (!e.warmUp().isZero()) {
+      journal.record(
+          "warm-up",
+          "load",
+          "warm-up for "
+              + Durations.format(e.warmUp())
+              + ": measured load and fault schedule start at "
+              + measuredStart,
+          Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
+    }
+    faults.start(measuredStart, e.loadDuration());
+    LoadResult ended = watchLoad(load, guard(), faults);
+    journal.record("phase", "load", "load ended: " + ended.outcomes().size() + " requests");
+    return ended;
+  }
+
+  private String failed(String error) {
+    journal.record("error", "run", error);
+    console.say(e.name(), "ERROR: " + error);
+    return error;
+  }
+
+  /** Runs on every path: no fault stays on, no load or target keeps running. */
+  private void cleanUp() {
+    if (prepared != null) {
+      prepared.close();
+    }
+    if (session.faults() != null) {
+      session.faults().rollbackAll();
+    }
+    if (load != null && (result == null || load.isRunning())) {
+      // an aborted run still reports the requests it sent
+      result = load.abort();
+    }
+    session.teardown();
   }
 
   private void requireNotAborted() {
@@ -166,8 +179,7 @@ public final class ExperimentRun {
    */
   private Instant awaitFirstRequest(LoadRun run) {
     Instant before = Instant.now();
-    java.util.concurrent.atomic.AtomicReference<Instant> first =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Instant> first = new AtomicReference<>();
     try {
       await("first request of " + e.name())
           .atMost(FIRST_REQUEST_BOUND)
@@ -303,12 +315,8 @@ public final class ExperimentRun {
     return out;
   }
 
-  private RunRecord record(
-      Instant loadStarted,
-      LoadResult result,
-      List<CheckResult> checks,
-      FaultSchedule faults,
-      String error) {
+  private RunRecord record(String error) {
+    FaultSchedule faults = session.faults();
     List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
     List<String> unexercised =
         result == null || faults == null
@@ -379,10 +387,5 @@ public final class ExperimentRun {
     Aborted() {
       super(null, null, false, false);
     }
-  }
-
-  /** Whether the experiment switches network faults (for callers deciding what to provision). */
-  static boolean usesToxics(Experiment e) {
-    return e.faults().stream().anyMatch(f -> f.kind() instanceof ToxicFault);
   }
 }
