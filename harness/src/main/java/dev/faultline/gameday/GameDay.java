@@ -123,33 +123,7 @@ public final class GameDay {
       load = GatlingLoad.start(session.steadyLoad(e.budget()), session.folder());
       origin = Instant.now();
       figures = new LiveFigures(origin, session.targets());
-      room =
-          new Room(
-              session,
-              () ->
-                  observations.enrich(
-                      new LiveCheckContext(
-                          session.targets(), load, e.requestTimeout(), windowsSoFar()),
-                      this::windowsSoFar),
-              this::end,
-              this::publish);
-      server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
-      address =
-          new GameDayAddress(
-              ProcessHandle.current().pid(),
-              server.url().toString(),
-              server.token(),
-              e.name(),
-              session.folder().toString());
-      address.write(options.reportsFolder());
-      ticker = DaemonThreads.scheduler("faultline-gameday-ticker");
-      ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
-      journal.record("phase", "gameday", "room open at " + server.url());
-      console.say(
-          e.name(),
-          "game day room: "
-              + server.url()
-              + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
+      openRoom(port, observations);
     } catch (RuntimeException ex) {
       error = ex.getMessage();
       journal.record("error", "gameday", error);
@@ -157,6 +131,35 @@ public final class GameDay {
       finish();
       throw ex;
     }
+  }
+
+  /** The room, its page on 127.0.0.1 and the address {@code faultline abort} finds it by. */
+  private void openRoom(int port, RunObservations observations) {
+    room =
+        new Room(
+            session,
+            () ->
+                observations.enrich(
+                    new LiveCheckContext(
+                        session.targets(), load, e.requestTimeout(), windowsSoFar()),
+                    this::windowsSoFar),
+            this::end,
+            this::publish);
+    server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
+    address =
+        new GameDayAddress(
+            ProcessHandle.current().pid(),
+            server.url().toString(),
+            server.token(),
+            e.name(),
+            session.folder().toString());
+    address.write(options.reportsFolder());
+    ticker = DaemonThreads.scheduler("faultline-gameday-ticker");
+    ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+    journal.record("phase", "gameday", "room open at " + server.url());
+    console.say(
+        e.name(),
+        "game day room: " + server.url() + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
   }
 
   /** The page's address. */
