@@ -45,10 +45,10 @@ public final class ExperimentRun {
   private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
   private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
 
+  private final CountDownLatch finished = new CountDownLatch(1);
   private final LoadedExperiment loaded;
   private final Experiment e;
   private final RunOptions options;
-  private final CountDownLatch finished = new CountDownLatch(1);
   private final Console console;
   private volatile String abortReason;
   private volatile LoadRun load;
