@@ -1,42 +1,35 @@
 package dev.faultline.gameday;
 
 import dev.faultline.FaultlineException;
-import dev.faultline.InfrastructureException;
 import dev.faultline.check.CheckResult;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadedExperiment;
-import dev.faultline.fault.FaultInjectors;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.LoadRun;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.process.DaemonThreads;
 import dev.faultline.process.ExitHooks;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
-import dev.faultline.run.Deployment;
-import dev.faultline.run.Environment;
 import dev.faultline.run.FaultSchedule;
-import dev.faultline.run.LoadFigures;
-import dev.faultline.run.LoadPlans;
-import dev.faultline.run.RunArtifacts;
+import dev.faultline.run.Judgement;
 import dev.faultline.run.RunJournal;
 import dev.faultline.run.RunObservations;
 import dev.faultline.run.RunOptions;
-import java.io.IOException;
+import dev.faultline.run.RunSession;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntUnaryOperator;
 
 /**
  * One game day over one experiment: its targets and proxies, its load kept steady (bounded by the
@@ -50,26 +43,22 @@ public final class GameDay {
   private static final Duration CLEANUP_BOUND = Duration.ofSeconds(40);
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
-  private final LoadedExperiment loaded;
+  private final RunSession session;
   private final Experiment e;
   private final RunOptions options;
-  private final Console console;
-  private final RunJournal journal = new RunJournal(Clock.systemUTC());
   private final StateFeed feed = new StateFeed();
+  private final Console console;
+  private final RunJournal journal;
   private final CountDownLatch endRequested = new CountDownLatch(1);
-  private final CountDownLatch finished = new CountDownLatch(1);
-  private final Instant started = Instant.now();
-  private final Object publishing = new Object();
-  private final Path folder;
   private volatile String endReason;
   private volatile String error;
   private volatile Path report;
-  private Deployment deployment;
-  private RunObservations observations;
+  private final CountDownLatch finished = new CountDownLatch(1);
   private FaultSchedule faults;
   private LoadRun load;
   private Instant origin;
   private LiveFigures figures;
+  private final Object publishing = new Object();
   private Room room;
   private RoomServer server;
   private GameDayAddress address;
@@ -78,12 +67,11 @@ public final class GameDay {
   private RunRecord record;
 
   private GameDay(LoadedExperiment loaded, RunOptions options) {
-    this.loaded = loaded;
+    this.session = RunSession.open(loaded, options, RunSession.Driver.PERSON);
     this.e = loaded.experiment();
     this.options = options;
     this.console = options.console();
-    this.folder =
-        RunFolder.create(options.reportsFolder(), started, e.name() + "-gameday", loaded.yaml());
+    this.journal = session.journal();
   }
 
   /**
@@ -115,69 +103,27 @@ public final class GameDay {
   }
 
   private void begin(int port) {
-    journal.record(
-        "phase", "provision", "game day " + folder.getFileName() + " of " + loaded.file());
     hook = new Thread(this::onSignal, "faultline-gameday-abort-on-signal");
     if (!ExitHooks.addQuietly(hook)) {
       // The signal came while the game day was starting: it ends before anything starts.
       end("interrupted by a signal (Ctrl-C or SIGTERM)");
     }
     try {
-      deployment = Deployment.provision(e, folder, options.home(), journal, console);
-      Deployment d = deployment;
-      FaultInjectors injectors =
-          new FaultInjectors(
-              d.targets(),
-              d.toxiproxy(),
-              e.seed(),
-              (f, m, data) -> journal.record("fault", f, m, data));
-      faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
+      session.provision();
       // Threads are observed as in a scheduled run, so no-thread-leak and no-deadlock work on
       // demand.
-      observations = RunObservations.begin(e, deployment, journal, console);
+      session.observe();
+      faults = session.faults();
+      RunObservations observations = session.observations();
       observations.loadStarted();
       journal.record(
           "phase",
           "load",
           "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
-      load = GatlingLoad.start(LoadPlans.steady(e, deployment, e.budget()), folder);
+      load = GatlingLoad.start(session.steadyLoad(e.budget()), session.folder());
       origin = Instant.now();
-      figures = new LiveFigures(origin, deployment.targets());
-      room =
-          new Room(
-              e,
-              faults,
-              journal,
-              console,
-              () ->
-                  observations.enrich(
-                      new LiveCheckContext(d.targets(), load, e.requestTimeout(), windowsSoFar()),
-                      this::windowsSoFar),
-              this::end,
-              this::publish);
-      server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
-      address =
-          new GameDayAddress(
-              ProcessHandle.current().pid(),
-              server.url().toString(),
-              server.token(),
-              e.name(),
-              folder.toString());
-      address.write(options.reportsFolder());
-      ticker =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "faultline-gameday-ticker");
-                t.setDaemon(true);
-                return t;
-              });
-      ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
-      journal.record("phase", "gameday", "room open at " + server.url());
-      console.say(
-          e.name(),
-          "game day room: "
-              + server.url()
-              + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
+      figures = new LiveFigures(origin, session.targets());
+      openRoom(port, observations);
     } catch (RuntimeException ex) {
       error = ex.getMessage();
       journal.record("error", "gameday", error);
@@ -187,6 +133,35 @@ public final class GameDay {
     }
   }
 
+  /** The room, its page on 127.0.0.1 and the address {@code faultline abort} finds it by. */
+  private void openRoom(int port, RunObservations observations) {
+    room =
+        new Room(
+            session,
+            () ->
+                observations.enrich(
+                    new LiveCheckContext(
+                        session.targets(), load, e.requestTimeout(), windowsSoFar()),
+                    this::windowsSoFar),
+            this::end,
+            this::publish);
+    server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
+    address =
+        new GameDayAddress(
+            ProcessHandle.current().pid(),
+            server.url().toString(),
+            server.token(),
+            e.name(),
+            session.folder().toString());
+    address.write(options.reportsFolder());
+    ticker = DaemonThreads.scheduler("faultline-gameday-ticker");
+    ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
+    journal.record("phase", "gameday", "room open at " + server.url());
+    console.say(
+        e.name(),
+        "game day room: " + server.url() + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
+  }
+
   /** The page's address. */
   public URI url() {
     return server.url();
@@ -194,12 +169,12 @@ public final class GameDay {
 
   /** The run folder, where the report goes. */
   public Path folder() {
-    return folder;
+    return session.folder();
   }
 
   /** The Toxiproxy API the faults go through, or null when the experiment has no proxies. */
   public URI toxiproxyApi() {
-    return deployment.toxiproxyApi();
+    return session.toxiproxyApi();
   }
 
   /**
@@ -228,7 +203,7 @@ public final class GameDay {
    * record.
    */
   public RunRecord awaitEnd() {
-    Instant deadline = started.plus(e.budget());
+    Instant deadline = session.started().plus(e.budget());
     try {
       while (!endRequested.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
         if (!Instant.now().isBefore(deadline)) {
@@ -280,17 +255,9 @@ public final class GameDay {
       error = error != null ? error : "stopping the load failed: " + ex.getMessage();
       journal.record("error", "load", "stopping the load failed: " + ex.getMessage());
     } finally {
-      if (observations != null) {
-        observations.close();
-      }
-      if (deployment != null) {
-        journal.record("phase", "teardown", "stopping targets and proxies");
-        deployment.close();
-      }
+      session.teardown();
     }
-    if (faults != null && !faults.errors().isEmpty() && error == null) {
-      error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
-    }
+    error = session.withFaultErrors(error);
     record = record(result);
     report = RunReports.write(record);
     console.say(e.name(), record.verdictSentence());
@@ -348,7 +315,7 @@ public final class GameDay {
               journal.events(),
               endReason,
               report == null ? null : report.toString(),
-              deployment.toxiproxyApi() == null ? null : deployment.toxiproxyApi().toString());
+              session.toxiproxyApi() == null ? null : session.toxiproxyApi().toString());
       feed.publish(RoomState.of(parts).toJson(), last);
     }
   }
@@ -356,77 +323,21 @@ public final class GameDay {
   private RunRecord record(LoadResult result) {
     List<RequestOutcome> outcomes =
         result == null ? (load == null ? List.of() : load.outcomesSoFar()) : result.outcomes();
-    Instant first =
-        outcomes.isEmpty()
-            ? origin
-            : Instant.ofEpochMilli(
-                outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
+    Instant first = RunSession.firstRequest(outcomes, origin);
     Map<String, Room.CheckRun> lastRuns = room == null ? Map.of() : room.lastRuns();
-    GameDayVerdict.Judgement j =
-        GameDayVerdict.judge(e, lastRuns, endReason, error, first == null ? started : first);
     List<CheckResult> checks =
         e.checks().stream()
             .map(c -> lastRuns.get(c.name()))
             .filter(r -> r != null)
             .map(Room.CheckRun::result)
             .toList();
-    Instant ended = Instant.now();
-    return new RunRecord(
-        folder.getFileName().toString(),
-        folder,
-        e.name(),
-        e.description(),
-        e.expect(),
-        e.caughtBy(),
-        loaded.file(),
-        loaded.yaml(),
-        e.seed(),
-        started,
-        ended,
-        first,
-        origin == null ? null : Duration.between(origin, ended),
-        j.verdict(),
-        j.sentence(),
-        checks,
-        LoadFigures.summaries(e.load(), outcomes),
-        LoadFigures.timeline(
-            first, outcomes, figures == null ? s -> -1 : figures.threadsSince(first)),
-        faults == null ? List.of() : faults.windows(),
-        journal.events(),
-        Environment.describe(e),
-        artifacts(result),
-        error != null ? error : endReason);
-  }
-
-  private Map<String, String> artifacts(LoadResult result) {
-    return RunArtifacts.of(folder, e, result);
-  }
-
-  /**
-   * The run folder of a game day: {@code <yyyyMMdd-HHmmss>-<experiment>-gameday}, with the YAML as
-   * run.
-   */
-  static final class RunFolder {
-    private RunFolder() {}
-
-    static Path create(Path reports, Instant started, String name, String yaml) {
-      String stamp =
-          java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-              .withZone(java.time.ZoneId.systemDefault())
-              .format(started);
-      try {
-        Files.createDirectories(reports);
-        Path folder = reports.resolve(stamp + "-" + name);
-        for (int i = 2; Files.exists(folder); i++) {
-          folder = reports.resolve(stamp + "-" + name + "-" + i);
-        }
-        Files.createDirectories(folder);
-        Files.writeString(folder.resolve("experiment.yaml"), yaml);
-        return folder;
-      } catch (IOException ex) {
-        throw new InfrastructureException(
-            "cannot create a run folder under " + reports + ": " + ex.getMessage(), ex);
-      }
-    }
+    Judgement judgement =
+        GameDayVerdict.judge(
+            e, lastRuns, endReason, error, first == null ? session.started() : first);
+    Duration ran = origin == null ? null : Duration.between(origin, Instant.now());
+    IntUnaryOperator threads = figures == null ? s -> -1 : figures.threadsSince(first);
+    String why = error != null ? error : endReason;
+    return session.record(
+        new RunSession.Ending(judgement, first, ran, checks, outcomes, null, threads, result, why));
   }
 }

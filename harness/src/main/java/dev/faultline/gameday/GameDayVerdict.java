@@ -4,6 +4,7 @@ import dev.faultline.check.CheckStatus;
 import dev.faultline.experiment.Expectation;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.report.Verdict;
+import dev.faultline.run.Judgement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,6 @@ import java.util.Map;
  * nothing), and why the game day ended. Stateless.
  */
 final class GameDayVerdict {
-
-  record Judgement(Verdict verdict, String sentence) {}
 
   private GameDayVerdict() {}
 

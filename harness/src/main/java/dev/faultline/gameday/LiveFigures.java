@@ -6,7 +6,6 @@ import dev.faultline.load.RequestOutcome;
 import dev.faultline.run.LoadFigures;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +117,7 @@ final class LiveFigures {
     for (long s = first; s < complete; s++) {
       List<RequestOutcome> in = bySecond.getOrDefault(s, List.of());
       long ok = in.stream().filter(o -> o.outcome() == Outcome.OK).count();
-      double[] lat =
-          in.stream()
-              .filter(o -> o.status() > 0)
-              .mapToDouble(o -> o.latencyMicros() / 1000.0)
-              .toArray();
-      Arrays.sort(lat);
+      double[] lat = LoadFigures.answeredLatencies(in);
       out.add(
           lat.length == 0
               ? new Second(s, ok, in.size() - ok, null, null, null)

@@ -2,15 +2,15 @@ package dev.faultline.gameday;
 
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
-import dev.faultline.check.CheckStatus;
-import dev.faultline.check.Checks;
 import dev.faultline.experiment.CheckSpec;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.process.DaemonThreads;
 import dev.faultline.run.Console;
 import dev.faultline.run.FaultSchedule;
 import dev.faultline.run.RunJournal;
+import dev.faultline.run.RunSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -44,6 +43,7 @@ final class Room implements AutoCloseable {
   record Answer(boolean done, String message) {}
 
   private final Experiment e;
+  private final RunSession session;
   private final FaultSchedule faults;
   private final RunJournal journal;
   private final Console console;
@@ -57,26 +57,19 @@ final class Room implements AutoCloseable {
   private final Map<String, CheckRun> lastRuns = new ConcurrentHashMap<>();
   private final Set<String> running = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService timeBoxes =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "faultline-gameday-time-boxes");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("faultline-gameday-time-boxes");
   private boolean closed;
 
   Room(
-      Experiment e,
-      FaultSchedule faults,
-      RunJournal journal,
-      Console console,
+      RunSession session,
       Supplier<CheckContext> checkContext,
       Consumer<String> abort,
       Runnable changed) {
-    this.e = e;
-    this.faults = faults;
-    this.journal = journal;
-    this.console = console;
+    this.session = session;
+    this.e = session.experiment();
+    this.faults = session.faults();
+    this.journal = session.journal();
+    this.console = session.console();
     this.checkContext = checkContext;
     this.abort = abort;
     this.changed = changed;
@@ -160,36 +153,13 @@ final class Room implements AutoCloseable {
     running.add(check);
     changed.run();
     CheckResult r;
-    long t0 = System.nanoTime();
     try {
-      r = Checks.of(spec).evaluate(checkContext.get());
-    } catch (RuntimeException ex) {
-      r =
-          new CheckResult(
-              spec.name(),
-              spec.kindName(),
-              CheckStatus.ERROR,
-              spec.kindName(),
-              "evaluable",
-              "the check failed to run",
-              List.of(ex.toString()));
+      r = this.session.evaluate(spec, checkContext, Map.of("session", session));
     } finally {
       running.remove(check);
     }
     CheckRun run = new CheckRun(r, Instant.now(), session);
     lastRuns.put(check, run);
-    journal.record(
-        "check",
-        r.name(),
-        r.summary(),
-        Map.of(
-            "status",
-            r.status().name(),
-            "session",
-            session,
-            "elapsedMillis",
-            String.valueOf((System.nanoTime() - t0) / 1_000_000)));
-    console.say(e.name(), "check " + r.summary());
     changed.run();
     return run;
   }

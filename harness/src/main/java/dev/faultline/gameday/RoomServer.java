@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.faultline.InfrastructureException;
+import dev.faultline.process.DaemonThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -78,15 +79,9 @@ final class RoomServer implements AutoCloseable {
               + "; pick another --port, or --port 0 for any free one",
           e);
     }
-    AtomicInteger n = new AtomicInteger();
     ExecutorService threads =
         Executors.newFixedThreadPool(
-            MAX_STREAMS + 8,
-            r -> {
-              Thread t = new Thread(r, "faultline-gameday-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            MAX_STREAMS + 8, DaemonThreads.numbered("faultline-gameday-http-"));
     http.setExecutor(threads);
     RoomServer server = new RoomServer(http, threads, room, feed, page);
     http.createContext("/", server::route);

@@ -5,7 +5,6 @@ import dev.faultline.container.ContainerSession;
 import dev.faultline.container.ContainerToxiproxy;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.Launch;
-import dev.faultline.experiment.Limits;
 import dev.faultline.experiment.Placeholders;
 import dev.faultline.experiment.ProxySpec;
 import dev.faultline.experiment.TargetSpec;
@@ -39,7 +38,7 @@ import java.util.concurrent.CompletionException;
  * targets and a Toxiproxy container share its network, proxies forward to {@code <target>:8080}
  * there, and containers call each other through {@code faultline-toxiproxy:<port>}.
  */
-public final class Deployment implements AutoCloseable {
+final class Deployment implements AutoCloseable {
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
   private final Map<String, URI> proxies = new LinkedHashMap<>();
@@ -55,9 +54,9 @@ public final class Deployment implements AutoCloseable {
   private Deployment() {}
 
   /** Starts everything the experiment declares; on failure stops what was started and rethrows. */
-  public static Deployment provision(
+  static Deployment provision(
       Experiment e, Path runFolder, Path home, RunJournal journal, Console console) {
-    requireLoopback(e);
+    DeploymentRules.requireLoopback(e);
     Deployment d = new Deployment();
     try {
       d.openContainers(e, runFolder, journal, console);
@@ -68,26 +67,6 @@ public final class Deployment implements AutoCloseable {
     } catch (RuntimeException ex) {
       d.close();
       throw ex;
-    }
-  }
-
-  /**
-   * The loader refused these already ({@link Limits}); an {@link Experiment} built by hand must not
-   * bind beyond loopback or reach another host either, so the same rule is asked before anything
-   * starts.
-   */
-  private static void requireLoopback(Experiment e) {
-    e.proxies()
-        .forEach(
-            (name, p) -> {
-              String why = Limits.listenProblem(p.listen());
-              if (why != null) {
-                throw new IllegalArgumentException("proxies." + name + ".listen: " + why);
-              }
-            });
-    String why = e.toxiproxy() == null ? null : Limits.loopbackUrlProblem(e.toxiproxy().url());
-    if (why != null) {
-      throw new IllegalArgumentException("toxiproxy.url: " + why);
     }
   }
 
@@ -106,7 +85,7 @@ public final class Deployment implements AutoCloseable {
     }
     List<String> outside =
         e.targets().keySet().stream().filter(t -> !inContainers.contains(t)).toList();
-    if (proxiesNeeded(e) && (!outside.isEmpty() || e.toxiproxy() != null)) {
+    if (DeploymentRules.proxiesNeeded(e) && (!outside.isEmpty() || e.toxiproxy() != null)) {
       throw new InfrastructureException(
           "targets "
               + String.join(", ", inContainers)
@@ -131,13 +110,8 @@ public final class Deployment implements AutoCloseable {
     console.say(e.name(), "container mode: network " + containers.networkName());
   }
 
-  private static boolean proxiesNeeded(Experiment e) {
-    return !e.proxies().isEmpty()
-        || e.targets().values().stream().anyMatch(t -> !t.calls().isEmpty());
-  }
-
   private void startProxyServer(Experiment e, RunJournal journal, Console console) {
-    if (!proxiesNeeded(e)) {
+    if (!DeploymentRules.proxiesNeeded(e)) {
       return;
     }
     if (containers != null) {
@@ -199,7 +173,8 @@ public final class Deployment implements AutoCloseable {
       for (String name : ready) {
         TargetSpec spec = wired(e, name, journal);
         Map<String, String> extra = callProperties(e, name, spec, journal);
-        console.say(e.name(), "starting target " + name + " (" + describe(spec) + ")");
+        console.say(
+            e.name(), "starting target " + name + " (" + DeploymentRules.describe(spec) + ")");
         level.put(
             name,
             CompletableFuture.supplyAsync(
@@ -250,7 +225,8 @@ public final class Deployment implements AutoCloseable {
             r ->
                 r.ownPort()
                     ? null
-                    : valueOf(addressFor(e, r.name(), inContainer, journal), r.kind()));
+                    : DeploymentRules.placeholderValue(
+                        addressFor(e, r.name(), inContainer, journal), r.kind()));
     Placeholders.namedIn(spec)
         .forEach(
             n ->
@@ -277,19 +253,6 @@ public final class Deployment implements AutoCloseable {
     return inContainer
         ? containerProxy.fromNetwork(listens.get(targetOrProxy))
         : proxies.get(targetOrProxy);
-  }
-
-  private static String valueOf(URI where, String kind) {
-    int port =
-        where.getPort() != -1 ? where.getPort() : "https".equals(where.getScheme()) ? 443 : 80;
-    return switch (kind) {
-      case "host" -> where.getHost();
-      case "port" -> String.valueOf(port);
-      default ->
-          where.toString().endsWith("/")
-              ? where.toString().substring(0, where.toString().length() - 1)
-              : where.toString();
-    };
   }
 
   /**
@@ -359,34 +322,24 @@ public final class Deployment implements AutoCloseable {
     }
   }
 
-  private static String describe(TargetSpec s) {
-    if (s.builtin() != null) {
-      return "built-in " + s.builtin() + (s.variant() != null ? "/" + s.variant() : "");
-    }
-    if (s.url() != null) {
-      return "attached at " + s.url();
-    }
-    return s.jar() != null ? "jar " + s.jar() : "command " + String.join(" ", s.command());
-  }
-
   /** The targets, by name. */
-  public Map<String, Target> targets() {
+  Map<String, Target> targets() {
     return targets;
   }
 
   /** Where load aimed at a target or a proxy goes. */
-  public URI addressOf(String targetOrProxy) {
+  URI addressOf(String targetOrProxy) {
     URI proxy = proxies.get(targetOrProxy);
     return proxy != null ? proxy : targets.get(targetOrProxy).baseUrl();
   }
 
   /** The Toxiproxy client of this run, or null when the experiment has no proxies. */
-  public ToxiproxyClient toxiproxy() {
+  ToxiproxyClient toxiproxy() {
     return toxiproxy;
   }
 
   /** The Toxiproxy API this run drives (embedded or external), or null when it has no proxies. */
-  public URI toxiproxyApi() {
+  URI toxiproxyApi() {
     return toxiproxyApi;
   }
 

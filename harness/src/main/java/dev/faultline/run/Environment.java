@@ -8,11 +8,11 @@ import java.util.Map;
  * The facts of the machine and versions a run report records, so a run can be compared and
  * replayed.
  */
-public final class Environment {
+final class Environment {
 
   private Environment() {}
 
-  public static Map<String, String> describe(Experiment e) {
+  static Map<String, String> describe(Experiment e) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(
         "java",

@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.FaultlineException;
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
-import dev.faultline.check.CheckStatus;
-import dev.faultline.check.Checks;
 import dev.faultline.experiment.CheckSpec;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
-import dev.faultline.experiment.ToxicFault;
 import dev.faultline.experiment.Workload;
-import dev.faultline.fault.FaultInjectors;
+import dev.faultline.launch.Target;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
@@ -24,11 +21,7 @@ import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.FaultWindow;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +32,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -51,16 +45,20 @@ public final class ExperimentRun {
   private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
   private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
 
+  private final CountDownLatch finished = new CountDownLatch(1);
   private final LoadedExperiment loaded;
   private final Experiment e;
   private final RunOptions options;
   private final Console console;
-  private final RunJournal journal = new RunJournal(Clock.systemUTC());
-  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile String abortReason;
   private volatile LoadRun load;
   private volatile Instant measuredStart;
-  private RunObservations observations;
+  private RunSession session;
+  private RunJournal journal;
+  private PreparedLoad prepared;
+  private LoadResult result;
+  private Instant loadStarted;
+  private List<CheckResult> checks = new ArrayList<>();
 
   public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
     this.loaded = loaded;
@@ -85,94 +83,88 @@ public final class ExperimentRun {
 
   /** Runs the experiment and writes its reports; returns the record of what happened. */
   public RunRecord execute() {
-    Instant started = Instant.now();
-    Path folder = createRunFolder(started);
-    journal.record("phase", "provision", "run " + folder.getFileName() + " of " + loaded.file());
-    Deployment deployment = null;
-    FaultSchedule faults = null;
-    LoadResult result = null;
-    Instant loadStarted = null;
-    List<CheckResult> checks = new ArrayList<>();
+    session = RunSession.open(loaded, options, RunSession.Driver.SCHEDULE);
+    journal = session.journal();
     String error = null;
-    PreparedLoad prepared = null;
     try {
-      requireNotAborted(); // a signal may have come before the run began
-      // Gatling's JVM starts while the targets do; it waits for its plan.
-      prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), folder);
-      deployment = Deployment.provision(e, folder, options.home(), journal, console);
-      Preflight.check(e, deployment, journal, console);
-      Deployment d = deployment;
-      FaultInjectors injectors =
-          new FaultInjectors(
-              d.targets(),
-              d.toxiproxy(),
-              e.seed(),
-              (f, m, data) -> journal.record("fault", f, m, data));
-      faults = new FaultSchedule(e.name(), e.faults(), injectors::forFault, journal, console);
-      observations = RunObservations.begin(e, deployment, journal, console);
-      observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
-      requireNotAborted();
-      observations.loadStarted();
-      journal.record("phase", "load", "load starts: " + describeLoad());
-      load = prepared.start(LoadPlans.declared(e, deployment));
-      loadStarted = awaitFirstRequest(load);
-      measuredStart = loadStarted.plus(e.warmUp());
-      if (!e.warmUp().isZero()) {
-        journal.record(
-            "warm-up",
-            "load",
-            "warm-up for "
-                + Durations.format(e.warmUp())
-                + ": measured load and fault schedule start at "
-                + measuredStart,
-            Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
-      }
-      faults.start(measuredStart, e.loadDuration());
-      result = watchLoad(load, guard(deployment, started), faults);
-      journal.record("phase", "load", "load ended: " + result.outcomes().size() + " requests");
-      faults.rollbackAll();
-      observations.loadEnded();
-      requireNotAborted();
-      checks = runChecks(deployment, result, faults);
-      checks.addAll(observations.steadyStateAfter());
+      runPhases();
     } catch (Aborted a) {
       journal.record("phase", "abort", abortReason);
     } catch (FaultlineException | IllegalArgumentException ex) {
-      error = ex.getMessage();
-      journal.record("error", "run", error);
-      console.say(e.name(), "ERROR: " + error);
+      error = failed(ex.getMessage());
     } catch (RuntimeException ex) {
-      error = "unexpected " + ex;
-      journal.record("error", "run", error);
-      console.say(e.name(), "ERROR: " + error);
+      error = failed("unexpected " + ex);
       ex.printStackTrace();
     } finally {
-      if (prepared != null) {
-        prepared.close();
-      }
-      if (faults != null) {
-        faults.rollbackAll();
-      }
-      if (load != null && (result == null || load.isRunning())) {
-        // an aborted run still reports the requests it sent
-        result = load.abort();
-      }
-      if (observations != null) {
-        observations.close();
-      }
-      if (deployment != null) {
-        journal.record("phase", "teardown", "stopping targets and proxies");
-        deployment.close();
-      }
+      cleanUp();
     }
-    if (faults != null && !faults.errors().isEmpty() && error == null) {
-      error = "faults could not be applied or rolled back: " + String.join("; ", faults.errors());
-    }
-    RunRecord record =
-        record(folder, started, loadStarted, result, checks, faults, deployment, error);
+    RunRecord record = record(session.withFaultErrors(error));
     RunReports.write(record);
     finished.countDown();
     return record;
+  }
+
+  /** Provisioning, load with faults on schedule, checks; each only while the run goes on. */
+  private void runPhases() {
+    requireNotAborted(); // a signal may have come before the run began
+    // Gatling's JVM starts while the targets do; it waits for its plan.
+    prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), session.folder());
+    session.provision();
+    session.preflight();
+    session.observe();
+    RunObservations observations = session.observations();
+    observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
+    requireNotAborted();
+    observations.loadStarted();
+    FaultSchedule faults = session.faults();
+    result = loadWithFaults(faults);
+    faults.rollbackAll();
+    observations.loadEnded();
+    requireNotAborted();
+    checks = runChecks(result, faults);
+    checks.addAll(observations.steadyStateAfter());
+  }
+
+  private LoadResult loadWithFaults(FaultSchedule faults) {
+    journal.record("phase", "load", "load starts: " + describeLoad());
+    load = prepared.start(session.declaredLoad());
+    loadStarted = awaitFirstRequest(load);
+    measuredStart = loadStarted.plus(e.warmUp());
+    if (!e.warmUp().isZero()) {
+      journal.record(
+          "warm-up",
+          "load",
+          "warm-up for "
+              + Durations.format(e.warmUp())
+              + ": measured load and fault schedule start at "
+              + measuredStart,
+          Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
+    }
+    faults.start(measuredStart, e.loadDuration());
+    LoadResult ended = watchLoad(load, guard(), faults);
+    journal.record("phase", "load", "load ended: " + ended.outcomes().size() + " requests");
+    return ended;
+  }
+
+  private String failed(String error) {
+    journal.record("error", "run", error);
+    console.say(e.name(), "ERROR: " + error);
+    return error;
+  }
+
+  /** Runs on every path: no fault stays on, no load or target keeps running. */
+  private void cleanUp() {
+    if (prepared != null) {
+      prepared.close();
+    }
+    if (session.faults() != null) {
+      session.faults().rollbackAll();
+    }
+    if (load != null && (result == null || load.isRunning())) {
+      // an aborted run still reports the requests it sent
+      result = load.abort();
+    }
+    session.teardown();
   }
 
   private void requireNotAborted() {
@@ -187,8 +179,7 @@ public final class ExperimentRun {
    */
   private Instant awaitFirstRequest(LoadRun run) {
     Instant before = Instant.now();
-    java.util.concurrent.atomic.AtomicReference<Instant> first =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Instant> first = new AtomicReference<>();
     try {
       await("first request of " + e.name())
           .atMost(FIRST_REQUEST_BOUND)
@@ -217,8 +208,9 @@ public final class ExperimentRun {
     return first.get();
   }
 
-  private StopGuard guard(Deployment d, Instant started) {
-    return new StopGuard(e.stopWhen(), d.targets(), started.plus(e.budget()), e.budget());
+  private StopGuard guard() {
+    return new StopGuard(
+        e.stopWhen(), session.targets(), session.started().plus(e.budget()), e.budget());
   }
 
   /**
@@ -282,116 +274,67 @@ public final class ExperimentRun {
     }
   }
 
-  private List<CheckResult> runChecks(Deployment d, LoadResult result, FaultSchedule faults) {
+  private List<CheckResult> runChecks(LoadResult result, FaultSchedule faults) {
     journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
+    Map<String, Target> targets = session.targets();
     CheckContext context =
-        observations.enrich(
-            new CheckContext() {
-              @Override
-              public URI baseUrl(String target) {
-                return d.targets().get(target).baseUrl();
-              }
+        session
+            .observations()
+            .enrich(
+                new CheckContext() {
+                  @Override
+                  public URI baseUrl(String target) {
+                    return targets.get(target).baseUrl();
+                  }
 
-              @Override
-              public List<RequestOutcome> outcomes(String step) {
-                return LoadHealth.measured(result.ofStep(step), measuredStart);
-              }
+                  @Override
+                  public List<RequestOutcome> outcomes(String step) {
+                    return LoadHealth.measured(result.ofStep(step), measuredStart);
+                  }
 
-              @Override
-              public List<RequestOutcome> allOutcomes(String step) {
-                return result.ofStep(step);
-              }
+                  @Override
+                  public List<RequestOutcome> allOutcomes(String step) {
+                    return result.ofStep(step);
+                  }
 
-              @Override
-              public Duration requestTimeout() {
-                return e.requestTimeout();
-              }
+                  @Override
+                  public Duration requestTimeout() {
+                    return e.requestTimeout();
+                  }
 
-              @Override
-              public List<Window> faultWindows() {
-                return LoadHealth.windows(faults.reach());
-              }
-            },
-            faults::windows);
+                  @Override
+                  public List<Window> faultWindows() {
+                    return LoadHealth.windows(faults.reach());
+                  }
+                },
+                faults::windows);
     List<CheckResult> out = new ArrayList<>();
     for (CheckSpec spec : e.checks()) {
-      CheckResult r;
-      long t0 = System.nanoTime();
-      try {
-        r = Checks.of(spec).evaluate(context);
-      } catch (RuntimeException ex) {
-        r =
-            new CheckResult(
-                spec.name(),
-                spec.kindName(),
-                CheckStatus.ERROR,
-                spec.kindName(),
-                "evaluable",
-                "the check failed to run",
-                List.of(ex.toString()));
-      }
-      out.add(r);
-      journal.record(
-          "check",
-          r.name(),
-          r.summary(),
-          Map.of(
-              "status",
-              r.status().name(),
-              "elapsedMillis",
-              String.valueOf((System.nanoTime() - t0) / 1_000_000)));
-      console.say(e.name(), "check " + r.summary());
+      out.add(session.evaluate(spec, () -> context, Map.of()));
     }
     return out;
   }
 
-  private RunRecord record(
-      Path folder,
-      Instant started,
-      Instant loadStarted,
-      LoadResult result,
-      List<CheckResult> checks,
-      FaultSchedule faults,
-      Deployment d,
-      String error) {
+  private RunRecord record(String error) {
+    FaultSchedule faults = session.faults();
     List<RequestOutcome> outcomes = result == null ? List.of() : result.outcomes();
     List<String> unexercised =
         result == null || faults == null
             ? List.of()
             : judgeLoad(outcomes, faults.windows(), faults.reach());
-    Verdicts.Judgement j = Verdicts.judge(e, checks, error, abortReason, unexercised);
-    Map<String, String> artifacts = RunArtifacts.of(folder, e, result);
-    Instant origin = loadStarted;
-    if (!outcomes.isEmpty()) {
-      origin =
-          Instant.ofEpochMilli(
-              outcomes.stream().mapToLong(RequestOutcome::startMillis).min().getAsLong());
-    }
-    return new RunRecord(
-        folder.getFileName().toString(),
-        folder,
-        e.name(),
-        e.description(),
-        e.expect(),
-        e.caughtBy(),
-        loaded.file(),
-        loaded.yaml(),
-        e.seed(),
-        started,
-        Instant.now(),
-        origin,
-        e.loadDuration(),
-        j.verdict(),
-        j.sentence(),
-        checks,
-        LoadFigures.summaries(e.load(), LoadHealth.measured(outcomes, measuredStart)),
-        LoadFigures.timeline(
-            origin, outcomes, observations == null ? s -> -1 : observations.liveThreads(origin)),
-        faults == null ? List.of() : faults.windows(),
-        journal.events(),
-        Environment.describe(e),
-        artifacts,
-        abortReason != null ? abortReason : error);
+    Instant origin = RunSession.firstRequest(outcomes, loadStarted);
+    RunObservations observations = session.observations();
+    return session.record(
+        new RunSession.Ending(
+            Verdicts.judge(e, checks, error, abortReason, unexercised),
+            origin,
+            e.loadDuration(),
+            checks,
+            outcomes,
+            measuredStart,
+            observations == null ? s -> -1 : observations.liveThreads(origin),
+            result,
+            abortReason != null ? abortReason : error));
   }
 
   /**
@@ -437,27 +380,6 @@ public final class ExperimentRun {
     return String.join("; ", parts);
   }
 
-  private Path createRunFolder(Instant started) {
-    String stamp =
-        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(java.time.ZoneId.systemDefault())
-            .format(started);
-    try {
-      Files.createDirectories(options.reportsFolder());
-      Path folder = options.reportsFolder().resolve(stamp + "-" + e.name());
-      for (int i = 2; Files.exists(folder); i++) {
-        folder = options.reportsFolder().resolve(stamp + "-" + e.name() + "-" + i);
-      }
-      Files.createDirectories(folder);
-      Files.writeString(folder.resolve("experiment.yaml"), loaded.yaml());
-      return folder;
-    } catch (IOException ex) {
-      throw new FaultlineException(
-          "cannot create a run folder under " + options.reportsFolder() + ": " + ex.getMessage(),
-          ex);
-    }
-  }
-
   /** Unwinds the run after an abort; never escapes {@link #execute()}. */
   private static final class Aborted extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -465,10 +387,5 @@ public final class ExperimentRun {
     Aborted() {
       super(null, null, false, false);
     }
-  }
-
-  /** Whether the experiment switches network faults (for callers deciding what to provision). */
-  static boolean usesToxics(Experiment e) {
-    return e.faults().stream().anyMatch(f -> f.kind() instanceof ToxicFault);
   }
 }

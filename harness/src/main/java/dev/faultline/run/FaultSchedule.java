@@ -4,6 +4,7 @@ import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.fault.ActiveFault;
 import dev.faultline.fault.FaultInjector;
+import dev.faultline.process.DaemonThreads;
 import dev.faultline.report.FaultWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,12 +27,7 @@ public final class FaultSchedule implements AutoCloseable {
   private final Console console;
   private final String experiment;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "faultline-fault-schedule");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("faultline-fault-schedule");
   private final Map<String, ActiveFault> active = new LinkedHashMap<>();
   private final Map<String, Instant> onSince = new LinkedHashMap<>();
   private final Map<String, Instant> switchingSince = new LinkedHashMap<>();

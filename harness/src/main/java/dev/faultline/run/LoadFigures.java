@@ -92,7 +92,8 @@ public final class LoadFigures {
     return points;
   }
 
-  private static double[] answeredLatencies(List<RequestOutcome> outcomes) {
+  /** The latencies in milliseconds of the requests that got an answer, sorted. */
+  public static double[] answeredLatencies(List<RequestOutcome> outcomes) {
     double[] l =
         outcomes.stream()
             .filter(o -> o.status() > 0)

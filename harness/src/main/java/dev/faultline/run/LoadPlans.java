@@ -14,7 +14,7 @@ import java.util.List;
  * Turns an experiment's load section into a Gatling {@link LoadPlan} aimed at a deployment: as
  * declared (a run), or steady for a bounded length (a game day). Stateless.
  */
-public final class LoadPlans {
+final class LoadPlans {
 
   /**
    * A steady closed step sends at most this many requests per user per second, as its request cap.
@@ -28,7 +28,7 @@ public final class LoadPlans {
    * longest one does, so that every step's measured load starts at the same moment; an open step's
    * request cap grows by what its warm-up sends.
    */
-  public static LoadPlan declared(Experiment e, Deployment d) {
+  static LoadPlan declared(Experiment e, Deployment d) {
     List<LoadStep> steps = new ArrayList<>();
     for (LoadSpec l : e.load()) {
       LoadStep s = step(l, d.addressOf(l.target()), l.duration(), l.maxRequests());
@@ -61,7 +61,7 @@ public final class LoadPlans {
    * request cap is the declared one, or what that rate could send in {@code length}, so even a
    * steady load is bounded in count as well as time.
    */
-  public static LoadPlan steady(Experiment e, Deployment d, Duration length) {
+  static LoadPlan steady(Experiment e, Deployment d, Duration length) {
     List<LoadStep> steps = new ArrayList<>();
     for (LoadSpec l : e.load()) {
       long seconds = Math.max(1, length.toSeconds());

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The files of a run folder a report links to, by label, relative to the folder. Stateless. */
-public final class RunArtifacts {
+final class RunArtifacts {
 
   private RunArtifacts() {}
 
   /**
    * The YAML as run, each target's log, Gatling's report and the load's own files, where present.
    */
-  public static Map<String, String> of(Path folder, Experiment e, LoadResult result) {
+  static Map<String, String> of(Path folder, Experiment e, LoadResult result) {
     Map<String, String> artifacts = new LinkedHashMap<>();
     artifacts.put("experiment (as run)", "experiment.yaml");
     for (String t : e.targets().keySet()) {

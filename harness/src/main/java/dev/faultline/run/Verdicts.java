@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 /** Turns check results into the run's verdict and its one-sentence explanation. Stateless. */
 final class Verdicts {
 
-  record Judgement(Verdict verdict, String sentence) {}
-
   private Verdicts() {}
 
   static Judgement judge(Experiment e, List<CheckResult> checks, String error, String abortReason) {
@@ -71,12 +69,7 @@ final class Verdicts {
             "Met (control): the known bug was caught by " + names(catching) + " — " + evidence(c));
       }
       if (!errored.isEmpty()) {
-        return new Judgement(
-            Verdict.ERROR,
-            "No verdict (control): "
-                + names(errored)
-                + " could not be evaluated — "
-                + evidence(errored.get(0)));
+        return notEvaluated("No verdict (control): ", errored);
       }
       String expected = e.caughtBy().isEmpty() ? "any check" : String.join(", ", e.caughtBy());
       return new Judgement(
@@ -91,12 +84,7 @@ final class Verdicts {
           Verdict.NOT_MET, "Not met: " + names(failed) + " failed — " + evidence(failed.get(0)));
     }
     if (!errored.isEmpty()) {
-      return new Judgement(
-          Verdict.ERROR,
-          "No verdict: "
-              + names(errored)
-              + " could not be evaluated — "
-              + evidence(errored.get(0)));
+      return notEvaluated("No verdict: ", errored);
     }
     if (notExercised != null) {
       return new Judgement(
@@ -114,6 +102,12 @@ final class Verdicts {
                 : "Met: all " + checks.size() + " checks held (")
             + names(checks)
             + ").");
+  }
+
+  private static Judgement notEvaluated(String lead, List<CheckResult> errored) {
+    return new Judgement(
+        Verdict.ERROR,
+        lead + names(errored) + " could not be evaluated — " + evidence(errored.get(0)));
   }
 
   private static String names(List<CheckResult> checks) {

@@ -53,7 +53,7 @@ class VerdictsTest {
 
   @Test
   void checks_that_held_on_a_load_that_did_not_work_are_inconclusive_not_met() throws IOException {
-    Verdicts.Judgement j =
+    Judgement j =
         Verdicts.judge(experiment("pass"), List.of(check(CheckStatus.PASSED)), null, null, ALL_404);
 
     assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
@@ -65,7 +65,7 @@ class VerdictsTest {
 
   @Test
   void a_control_caught_on_a_load_that_did_not_work_is_inconclusive() throws IOException {
-    Verdicts.Judgement j =
+    Judgement j =
         Verdicts.judge(
             experiment("caught"), List.of(check(CheckStatus.FAILED)), null, null, ALL_404);
 
