@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs batches of tasks on a fixed pool of {@code batch-worker-N} threads and waits for them the
@@ -74,17 +75,19 @@ final class BatchRunner implements AutoCloseable {
   private void runCountingDownInFinally(long id, int size, LongAdder done, LongAdder failed)
       throws InterruptedException {
     CountDownLatch latch = new CountDownLatch(size);
-    for (int task = 0; task < size; task++) {
-      Runnable body = task(id, task, done, failed);
-      workers.execute(
-          () -> {
-            try {
-              body.run();
-            } finally {
-              latch.countDown(); // also when the task dies: the batch always finishes
-            }
-          });
-    }
+    executeEach(
+        id,
+        size,
+        done,
+        failed,
+        body ->
+            () -> {
+              try {
+                body.run();
+              } finally {
+                latch.countDown(); // also when the task dies: the batch always finishes
+              }
+            });
     latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS); // a bound, as any wait should have
   }
 
@@ -92,15 +95,25 @@ final class BatchRunner implements AutoCloseable {
   private void runCountingDownOnSuccessOnly(long id, int size, LongAdder done, LongAdder failed)
       throws InterruptedException {
     CountDownLatch latch = new CountDownLatch(size);
-    for (int task = 0; task < size; task++) {
-      Runnable body = task(id, task, done, failed);
-      workers.execute(
-          () -> {
-            body.run();
-            latch.countDown();
-          });
-    }
+    executeEach(
+        id,
+        size,
+        done,
+        failed,
+        body ->
+            () -> {
+              body.run();
+              latch.countDown();
+            });
     latch.await();
+  }
+
+  /** Hands the batch's tasks to the workers, each wrapped in the way the variant waits for it. */
+  private void executeEach(
+      long id, int size, LongAdder done, LongAdder failed, UnaryOperator<Runnable> waitedFor) {
+    for (int task = 0; task < size; task++) {
+      workers.execute(waitedFor.apply(task(id, task, done, failed)));
+    }
   }
 
   /**
