@@ -15,23 +15,17 @@ import java.util.concurrent.TimeUnit;
  * Virtual threads, which ThreadMXBean does not list: on JDK 21+ they come from {@code jcmd <pid>
  * Thread.dump_to_file -format=json}, run with the target's own jcmd; on older JDKs there are none
  * to see and the snapshot says so. Immutable.
+ *
+ * @param pid the target's process
+ * @param feature the target's Java feature release, 0 when unknown
+ * @param jcmd the target's own jcmd, null when its Java home is unknown
  */
-final class VirtualThreadDump {
+record VirtualThreadDump(long pid, int feature, Path jcmd) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long JCMD_BOUND_SECONDS = 15;
   static final String NOT_TRACKED =
       "virtual threads started outside an executor appear only when the target runs with -Djdk.trackAllThreads=true";
-
-  private final long pid;
-  private final int feature;
-  private final Path jcmd;
-
-  private VirtualThreadDump(long pid, int feature, Path jcmd) {
-    this.pid = pid;
-    this.feature = feature;
-    this.jcmd = jcmd;
-  }
 
   static VirtualThreadDump of(long pid, String specVersion, String javaHome) {
     int feature;
