@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -105,7 +107,7 @@ final class ProcessTarget extends NamedTarget implements Restartable {
     if (old.isAlive()) {
       old.destroyForcibly();
       try {
-        if (!old.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!old.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new TargetStartException(
               name,
               "pid "
@@ -148,10 +150,7 @@ final class ProcessTarget extends NamedTarget implements Restartable {
   private void appendToLog(String line) {
     try {
       Files.writeString(
-          log,
-          line + System.lineSeparator(),
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException ignored) {
       // A missing marker line in the log is not worth failing a restart.
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ record VirtualThreadDump(long pid, int feature, Path jcmd) {
   /** The threads of a JSON thread dump whose ids are not in {@code known}: the virtual ones. */
   static List<ThreadDetail> parse(String json, Set<Long> known) throws IOException {
     JsonNode containers = JSON.readTree(json).path("threadDump").path("threadContainers");
-    java.util.ArrayList<ThreadDetail> out = new java.util.ArrayList<>();
+    ArrayList<ThreadDetail> out = new ArrayList<>();
     // JDK 25 marks virtual threads with "virtual": true; JDK 21 does not, so there a thread
     // ThreadMXBean did not list is taken for a virtual one.
     boolean marked = containers.findValue("virtual") != null;
@@ -113,7 +114,7 @@ record VirtualThreadDump(long pid, int feature, Path jcmd) {
           continue;
         }
         String name = t.path("name").asText("");
-        List<String> stack = new java.util.ArrayList<>();
+        List<String> stack = new ArrayList<>();
         t.path("stack").forEach(f -> stack.add(withoutModule(f.asText())));
         out.add(
             new ThreadDetail(
