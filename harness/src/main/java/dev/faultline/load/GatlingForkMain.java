@@ -46,7 +46,7 @@ public final class GatlingForkMain {
   private static void warmUp() throws ClassNotFoundException {
     for (String name :
         new String[] {
-          "Gatling",
+          "io.gatling.app.Gatling",
           "io.gatling.javaapi.core.CoreDsl",
           "io.gatling.javaapi.http.HttpDsl",
           "io.gatling.core.config.GatlingConfiguration",
