@@ -84,17 +84,18 @@ final class TimelineChart {
         description());
   }
 
+  /** A panel's vertical scale: from 0 to {@code max}, in about four steps. */
+  private static ChartScale yScale(double max, double top) {
+    return ChartScale.of(max, 4, top + PANEL_HEIGHT, top);
+  }
+
   private static double panelTop(int index) {
     return TOP + index * (PANEL_HEIGHT + PANEL_GAP);
   }
 
   private Panel throughput(double top) {
     ChartScale y =
-        ChartScale.of(
-            run.timeline().stream().mapToLong(TimelinePoint::requests).max().orElse(0),
-            4,
-            top + PANEL_HEIGHT,
-            top);
+        yScale(run.timeline().stream().mapToLong(TimelinePoint::requests).max().orElse(0), top);
     double barWidth =
         Math.max(0.5, time.pixel(1) - time.pixel(0) - (time.pixel(1) - time.pixel(0) > 4 ? 1 : 0));
     List<Bar> bars = new ArrayList<>();
@@ -133,13 +134,11 @@ final class TimelineChart {
 
   private Panel errors(double top) {
     ChartScale y =
-        ChartScale.of(
+        yScale(
             run.timeline().stream()
                 .mapToLong(p -> Math.max(p.failed(), p.indeterminate()))
                 .max()
                 .orElse(0),
-            4,
-            top + PANEL_HEIGHT,
             top);
     List<Line> lines =
         List.of(
@@ -161,7 +160,7 @@ final class TimelineChart {
             .mapToDouble(p -> Math.max(finite(p.p99Millis()), finite(p.p50Millis())))
             .max()
             .orElse(0);
-    ChartScale y = ChartScale.of(max, 4, top + PANEL_HEIGHT, top);
+    ChartScale y = yScale(max, top);
     List<Line> lines =
         List.of(line("p50", y, TimelinePoint::p50Millis), line("p99", y, TimelinePoint::p99Millis));
     return linePanel(
@@ -170,11 +169,7 @@ final class TimelineChart {
 
   private Panel threads(double top) {
     ChartScale y =
-        ChartScale.of(
-            run.timeline().stream().mapToInt(TimelinePoint::liveThreads).max().orElse(0),
-            4,
-            top + PANEL_HEIGHT,
-            top);
+        yScale(run.timeline().stream().mapToInt(TimelinePoint::liveThreads).max().orElse(0), top);
     List<Line> lines =
         List.of(line("threads", y, p -> p.liveThreads() >= 0 ? p.liveThreads() : Double.NaN));
     return linePanel(
