@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code faultline run <file|dir>...}: runs experiments and writes their reports. */
 @Command(
@@ -21,11 +21,7 @@ import picocli.CommandLine.Parameters;
     description = "Run experiments (files, or folders of *.yaml) and write their reports.")
 final class RunCommand implements Callable<Integer> {
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "<file|dir>",
-      description = "Experiment files or folders of them.")
-  List<Path> paths;
+  @Mixin ExperimentFiles files;
 
   @Option(
       names = "--reports",
@@ -44,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     List<LoadedExperiment> experiments;
     try {
-      experiments = ExperimentLoader.loadAll(paths);
+      experiments = ExperimentLoader.loadAll(files.paths);
     } catch (InvalidExperimentException e) {
       System.err.println(e.getMessage());
       System.err.println("Nothing was started.");

@@ -3,11 +3,10 @@ package dev.faultline.cli;
 import dev.faultline.experiment.ExperimentLoader;
 import dev.faultline.experiment.InvalidExperimentException;
 import dev.faultline.experiment.LoadedExperiment;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code faultline validate <file|dir>...}: checks experiment files without starting anything. */
 @Command(
@@ -15,16 +14,12 @@ import picocli.CommandLine.Parameters;
     description = "Check experiment files; start nothing. Exit 0 if all are valid, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "<file|dir>",
-      description = "Experiment files or folders of them.")
-  List<Path> paths;
+  @Mixin ExperimentFiles files;
 
   @Override
   public Integer call() {
     try {
-      List<LoadedExperiment> ok = ExperimentLoader.loadAll(paths);
+      List<LoadedExperiment> ok = ExperimentLoader.loadAll(files.paths);
       ok.forEach(x -> System.out.println("ok  " + x.file() + "  (" + x.name() + ")"));
       return 0;
     } catch (InvalidExperimentException e) {

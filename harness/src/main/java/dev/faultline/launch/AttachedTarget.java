@@ -2,20 +2,14 @@ package dev.faultline.launch;
 
 import dev.faultline.experiment.TargetSpec;
 import java.net.URI;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * An already running service, reached by URL; Faultline neither starts nor stops it. Thread-safe.
  */
-final class AttachedTarget implements Target {
-
-  private final String name;
-  private final URI baseUrl;
+final class AttachedTarget extends NamedTarget {
 
   private AttachedTarget(String name, URI baseUrl) {
-    this.name = name;
-    this.baseUrl = baseUrl;
+    super(name, baseUrl, null);
   }
 
   static AttachedTarget attach(String name, TargetSpec spec) {
@@ -24,7 +18,7 @@ final class AttachedTarget implements Target {
             spec.url().endsWith("/")
                 ? spec.url().substring(0, spec.url().length() - 1)
                 : spec.url());
-    int status = ProcessTarget.status(url.resolve(spec.health()));
+    int status = ProcessTarget.HEALTH.status(url.resolve(spec.health()));
     if (HealthAnswers.FINAL.contains(status)) {
       throw new TargetStartException(
           name, HealthAnswers.failure(spec.health(), status) + " (at " + url + ")");
@@ -38,26 +32,6 @@ final class AttachedTarget implements Target {
               + "; start the service or correct url/health");
     }
     return new AttachedTarget(name, url);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public Optional<ProcessHandle> process() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<Path> log() {
-    return Optional.empty();
   }
 
   @Override

@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.containers.GenericContainer;
@@ -40,7 +39,7 @@ import org.testcontainers.utility.DockerImageName;
  * <run>/target-<name>.log}; a built-in target keeps its data in {@value #DATA_DIR} inside the
  * container, which a restart keeps. Thread-safe.
  */
-final class ContainerTarget implements Target, ContainerControl, Restartable {
+final class ContainerTarget extends NamedTarget implements ContainerControl, Restartable {
 
   /**
    * The port a target listens on inside its container; user images get it as PORT and
@@ -51,11 +50,8 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
   /** Where a built-in target keeps what must survive a restart, inside its container. */
   static final String DATA_DIR = "/tmp/faultline-data";
 
-  private final String name;
   private final GenericContainer<?> container;
   private final TargetSpec spec;
-  private final URI baseUrl;
-  private final Path log;
   private final OutputStream logStream;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -66,11 +62,9 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
       int hostPort,
       Path log,
       OutputStream logStream) {
-    this.name = name;
+    super(name, loopback(hostPort), log);
     this.container = container;
     this.spec = spec;
-    this.baseUrl = URI.create("http://127.0.0.1:" + hostPort);
-    this.log = log;
     this.logStream = logStream;
   }
 
@@ -194,26 +188,6 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
-  @Override
-  public Optional<ProcessHandle> process() {
-    return Optional.empty();
-  }
-
-  @Override
-  public Optional<Path> log() {
-    return Optional.of(log);
-  }
-
-  @Override
   public boolean isAlive() {
     try {
       return !closed.get() && Boolean.TRUE.equals(state().getRunning());
@@ -275,7 +249,7 @@ final class ContainerTarget implements Target, ContainerControl, Restartable {
       await("target " + name + " healthy again at " + health)
           .atMost(healthyWithin)
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> ProcessTarget.answers2xx(health));
+          .until(() -> ProcessTarget.HEALTH.answers2xx(health));
     } catch (ConditionTimeoutException e) {
       throw new TargetStartException(
           name,

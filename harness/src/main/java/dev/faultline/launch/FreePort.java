@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Picks a free TCP port on 127.0.0.1. The port may be taken again before use; callers retry. */
-public final class FreePort {
+final class FreePort {
 
   private FreePort() {}
 
   /** A port that was free on 127.0.0.1 a moment ago. */
-  public static int pick() {
+  static int pick() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

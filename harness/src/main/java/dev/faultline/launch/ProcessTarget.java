@@ -8,16 +8,15 @@ import dev.faultline.experiment.TargetSpec;
 import dev.faultline.process.ChildProcesses;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -26,20 +25,18 @@ import org.awaitility.core.ConditionTimeoutException;
  * keeps what it stores on disk in {@code <run>/target-<name>-data/} ({@code --faultline.data-dir}),
  * which a restart reuses. Thread-safe.
  */
-final class ProcessTarget implements Target, Restartable {
+final class ProcessTarget extends NamedTarget implements Restartable {
 
   /** Where a built-in target keeps what must survive a restart. */
   static final String DATA_DIR_PROPERTY = "faultline.data-dir";
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-  private final String name;
+  /** How targets' health paths are probed while they start. */
+  static final HttpProbe HEALTH = new HttpProbe(Duration.ofSeconds(1), Duration.ofSeconds(1));
+
   private final TargetSpec spec;
   private final List<String> command;
-  private final URI baseUrl;
-  private final Path log;
 
   /** Guards {@code process} and {@code closed} together, so a restart can never outlive a close. */
   private final Object lifecycle = new Object();
@@ -49,12 +46,10 @@ final class ProcessTarget implements Target, Restartable {
 
   private ProcessTarget(
       String name, TargetSpec spec, List<String> command, Process process, int port, Path log) {
-    this.name = name;
+    super(name, loopback(port), log);
     this.spec = spec;
     this.command = List.copyOf(command);
     this.process = process;
-    this.baseUrl = URI.create("http://127.0.0.1:" + port);
-    this.log = log;
   }
 
   /**
@@ -112,7 +107,7 @@ final class ProcessTarget implements Target, Restartable {
     if (old.isAlive()) {
       old.destroyForcibly();
       try {
-        if (!old.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!old.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new TargetStartException(
               name,
               "pid "
@@ -155,10 +150,7 @@ final class ProcessTarget implements Target, Restartable {
   private void appendToLog(String line) {
     try {
       Files.writeString(
-          log,
-          line + System.lineSeparator(),
-          java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
+          log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException ignored) {
       // A missing marker line in the log is not worth failing a restart.
     }
@@ -267,7 +259,7 @@ final class ProcessTarget implements Target, Restartable {
                           + ":\n"
                           + LogTail.of(log, 25));
                 }
-                return answers.healthy(status(health));
+                return answers.healthy(HEALTH.status(health));
               });
     } catch (ConditionTimeoutException e) {
       throw new TargetStartException(
@@ -285,43 +277,9 @@ final class ProcessTarget implements Target, Restartable {
     }
   }
 
-  static boolean answers2xx(URI uri) {
-    return status(uri) / 100 == 2;
-  }
-
-  /** The HTTP status of GET {@code uri}, or 0 when nothing answered. */
-  static int status(URI uri) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).GET().build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public URI baseUrl() {
-    return baseUrl;
-  }
-
   @Override
   public Optional<ProcessHandle> process() {
     return Optional.of(process.toHandle());
-  }
-
-  @Override
-  public Optional<Path> log() {
-    return Optional.of(log);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.faultline.load;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class ForkCommand {
   }
 
   static List<String> of(
-      String experiment, java.time.Duration requestTimeout, ForkFiles files, boolean waitForPlan) {
+      String experiment, Duration requestTimeout, ForkFiles files, boolean waitForPlan) {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaExecutable());
     cmd.add("-Xmx1g");

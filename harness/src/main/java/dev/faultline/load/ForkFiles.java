@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -99,11 +100,8 @@ final class ForkFiles {
     try {
       Path partial = plan().resolveSibling(plan().getFileName() + ".partial");
       JSON.writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), plan);
-      java.nio.file.Files.move(
-          partial,
-          plan(),
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          partial, plan(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new LoadException(
           "cannot write the load plan of '"

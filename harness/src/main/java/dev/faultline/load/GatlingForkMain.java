@@ -1,11 +1,18 @@
 package dev.faultline.load;
 
+import io.gatling.app.Gatling;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * Main class of the forked Gatling JVM (not API). Before handing over to {@code
- * io.gatling.app.Gatling.main}, it
+ * Main class of the forked Gatling JVM (not API). Before handing over to {@code Gatling.main}, it
  *
  * <ul>
  *   <li>seeds Gatling's version-check cache: Gatling 3.15 has no switch for its check of the latest
@@ -30,9 +37,9 @@ public final class GatlingForkMain {
     seedVersionCheck();
     if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
       warmUp();
-      awaitPlan(java.nio.file.Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
+      awaitPlan(Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
     }
-    io.gatling.app.Gatling.main(args);
+    Gatling.main(args);
   }
 
   /** Loads the classes a run needs while the harness still starts its targets. */
@@ -58,25 +65,20 @@ public final class GatlingForkMain {
    * Blocks until the harness writes the plan (atomically), bounded; watches the folder, never
    * sleeps.
    */
-  private static void awaitPlan(java.nio.file.Path plan)
-      throws java.io.IOException, InterruptedException {
-    long deadline =
-        System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
-    try (java.nio.file.WatchService watch = plan.getFileSystem().newWatchService()) {
+  private static void awaitPlan(Path plan) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
+    try (WatchService watch = plan.getFileSystem().newWatchService()) {
       plan.getParent()
           .register(
-              watch,
-              java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
-              java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
-      while (!java.nio.file.Files.exists(plan)) {
+              watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      while (!Files.exists(plan)) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           System.err.println(
               "faultline: no load plan arrived within " + PLAN_WAIT_SECONDS + " s; stopping");
           System.exit(4);
         }
-        java.nio.file.WatchKey key =
-            watch.poll(Math.min(left, 500_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS);
+        WatchKey key = watch.poll(Math.min(left, 500_000_000L), TimeUnit.NANOSECONDS);
         if (key != null) {
           key.pollEvents();
           key.reset();

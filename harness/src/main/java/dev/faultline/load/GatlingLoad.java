@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Starts load: runs a {@link LoadPlan} with Gatling in a forked JVM (Gatling's only public entry
@@ -31,8 +34,7 @@ public final class GatlingLoad {
    * Forks the Gatling JVM ahead of its plan, so that its start-up overlaps the targets' start-up;
    * the fork loads Gatling and waits (bounded) until {@link PreparedLoad#start} hands it the plan.
    */
-  public static PreparedLoad prepare(
-      String experiment, java.time.Duration requestTimeout, Path runDir) {
+  public static PreparedLoad prepare(String experiment, Duration requestTimeout, Path runDir) {
     ForkFiles files = prepareFolder(experiment, runDir);
     Process fork = fork(experiment, ForkCommand.of(experiment, requestTimeout, files, true), files);
     return new PreparedLoad(experiment, requestTimeout, files, fork);
@@ -59,7 +61,7 @@ public final class GatlingLoad {
     return files;
   }
 
-  private static Process fork(String experiment, java.util.List<String> command, ForkFiles files) {
+  private static Process fork(String experiment, List<String> command, ForkFiles files) {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(files.runDir().toFile())
@@ -82,7 +84,7 @@ public final class GatlingLoad {
         throw new IOException(
             "resource dev/faultline/load/gatling-logback.xml is missing from the classpath");
       }
-      Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

@@ -1,7 +1,13 @@
 package dev.faultline.load;
 
 import dev.faultline.process.ChildProcesses;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +31,7 @@ public final class LoadRun {
     this.plan = plan;
     this.files = files;
     this.fork = fork;
-    this.tail = new OutcomeTail(files.outcomes(), java.time.Clock.systemUTC());
+    this.tail = new OutcomeTail(files.outcomes(), Clock.systemUTC());
   }
 
   /** The plan this run executes. */
@@ -97,12 +103,12 @@ public final class LoadRun {
   }
 
   /** The outcomes file: JSON lines, one {@link RequestOutcome} each, appended by the fork. */
-  public java.nio.file.Path outcomesFile() {
+  public Path outcomesFile() {
     return files.outcomes();
   }
 
   /** The fork's console output (Gatling's summary, warnings, crashes). */
-  public java.nio.file.Path gatlingLog() {
+  public Path gatlingLog() {
     return files.gatlingLog();
   }
 
@@ -111,30 +117,29 @@ public final class LoadRun {
    * Gatling); failing that, the earliest request recorded so far (known only once it ended and was
    * flushed — seconds late on a cold target).
    */
-  public synchronized Optional<java.time.Instant> firstRequestStart() {
+  public synchronized Optional<Instant> firstRequestStart() {
     try {
-      if (java.nio.file.Files.isRegularFile(files.firstRequest())) {
+      if (Files.isRegularFile(files.firstRequest())) {
         return Optional.of(
-            java.time.Instant.ofEpochMilli(
-                Long.parseLong(java.nio.file.Files.readString(files.firstRequest()).trim())));
+            Instant.ofEpochMilli(Long.parseLong(Files.readString(files.firstRequest()).trim())));
       }
-    } catch (java.io.IOException | NumberFormatException e) {
+    } catch (IOException | NumberFormatException e) {
       // Not written yet, or being written: the outcomes say it a little later.
     }
     tail.poll();
     return tail.outcomes().stream().mapToLong(RequestOutcome::startMillis).min().stream()
-        .mapToObj(java.time.Instant::ofEpochMilli)
+        .mapToObj(Instant::ofEpochMilli)
         .findFirst();
   }
 
   /** Every outcome recorded so far (the fork flushes about once a second), for live views. */
-  public synchronized java.util.List<RequestOutcome> outcomesSoFar() {
+  public synchronized List<RequestOutcome> outcomesSoFar() {
     tail.poll();
     return tail.outcomes();
   }
 
   /** Gatling's HTML report index, when it has produced one (after a normal end). */
-  public Optional<java.nio.file.Path> gatlingReportIndex() {
+  public Optional<Path> gatlingReportIndex() {
     return files.gatlingReportIndex();
   }
 

@@ -1,10 +1,12 @@
 package dev.faultline.load;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.faultline.experiment.Limits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -57,7 +59,7 @@ public record LoadStep(
   private static final Set<String> METHODS =
       Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-  @com.fasterxml.jackson.annotation.JsonCreator
+  @JsonCreator
   public LoadStep {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
@@ -71,12 +73,7 @@ public record LoadStep(
     LoopbackUrl.require(where, baseUrl);
     if (method == null || !METHODS.contains(method)) {
       throw new IllegalArgumentException(
-          where
-              + "method must be one of "
-              + new java.util.TreeSet<>(METHODS)
-              + ", got '"
-              + method
-              + "'");
+          where + "method must be one of " + new TreeSet<>(METHODS) + ", got '" + method + "'");
     }
     if (path == null || !path.startsWith("/")) {
       throw new IllegalArgumentException(where + "path must start with '/', got '" + path + "'");

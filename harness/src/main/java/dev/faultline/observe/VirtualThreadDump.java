@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,23 +16,17 @@ import java.util.concurrent.TimeUnit;
  * Virtual threads, which ThreadMXBean does not list: on JDK 21+ they come from {@code jcmd <pid>
  * Thread.dump_to_file -format=json}, run with the target's own jcmd; on older JDKs there are none
  * to see and the snapshot says so. Immutable.
+ *
+ * @param pid the target's process
+ * @param feature the target's Java feature release, 0 when unknown
+ * @param jcmd the target's own jcmd, null when its Java home is unknown
  */
-final class VirtualThreadDump {
+record VirtualThreadDump(long pid, int feature, Path jcmd) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long JCMD_BOUND_SECONDS = 15;
   static final String NOT_TRACKED =
       "virtual threads started outside an executor appear only when the target runs with -Djdk.trackAllThreads=true";
-
-  private final long pid;
-  private final int feature;
-  private final Path jcmd;
-
-  private VirtualThreadDump(long pid, int feature, Path jcmd) {
-    this.pid = pid;
-    this.feature = feature;
-    this.jcmd = jcmd;
-  }
 
   static VirtualThreadDump of(long pid, String specVersion, String javaHome) {
     int feature;
@@ -107,7 +102,7 @@ final class VirtualThreadDump {
   /** The threads of a JSON thread dump whose ids are not in {@code known}: the virtual ones. */
   static List<ThreadDetail> parse(String json, Set<Long> known) throws IOException {
     JsonNode containers = JSON.readTree(json).path("threadDump").path("threadContainers");
-    java.util.ArrayList<ThreadDetail> out = new java.util.ArrayList<>();
+    ArrayList<ThreadDetail> out = new ArrayList<>();
     // JDK 25 marks virtual threads with "virtual": true; JDK 21 does not, so there a thread
     // ThreadMXBean did not list is taken for a virtual one.
     boolean marked = containers.findValue("virtual") != null;
@@ -119,7 +114,7 @@ final class VirtualThreadDump {
           continue;
         }
         String name = t.path("name").asText("");
-        List<String> stack = new java.util.ArrayList<>();
+        List<String> stack = new ArrayList<>();
         t.path("stack").forEach(f -> stack.add(withoutModule(f.asText())));
         out.add(
             new ThreadDetail(

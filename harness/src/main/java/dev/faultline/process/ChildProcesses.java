@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -60,7 +61,7 @@ public final class ChildProcesses {
 
   /** The names and PIDs of registered processes still alive. */
   public static Map<Long, String> alive() {
-    Map<Long, String> alive = new java.util.TreeMap<>();
+    Map<Long, String> alive = new TreeMap<>();
     LIVE.forEach(
         (pid, r) -> {
           if (r.process().isAlive()) {

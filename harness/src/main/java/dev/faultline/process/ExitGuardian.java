@@ -3,6 +3,7 @@ package dev.faultline.process;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
 /**
  * A small shell process that outlives a SIGKILL of the harness and then undoes what the harness
@@ -93,10 +94,8 @@ public final class ExitGuardian {
   }
 
   /** The guardian's PID, if it was started: for tests that check it ends with the harness. */
-  public static synchronized java.util.OptionalLong pid() {
-    return guardian == null
-        ? java.util.OptionalLong.empty()
-        : java.util.OptionalLong.of(guardian.pid());
+  public static synchronized OptionalLong pid() {
+    return guardian == null ? OptionalLong.empty() : OptionalLong.of(guardian.pid());
   }
 
   private static void start() throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An embedded server that speaks Toxiproxy 2.x's HTTP API and proxies TCP with its toxics (latency,
@@ -24,7 +25,7 @@ public final class ToxiproxyServer implements AutoCloseable {
   private final ControlApi api;
   private final String host;
   private final long seed;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ToxiproxyServer(ControlApi api, String host, long seed) {
     this.api = api;
@@ -120,12 +121,8 @@ public final class ToxiproxyServer implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
+    if (closed.compareAndSet(false, true)) {
+      api.close();
     }
-    api.close();
   }
 }

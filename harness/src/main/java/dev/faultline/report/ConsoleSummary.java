@@ -46,12 +46,7 @@ public final class ConsoleSummary {
 
   private static List<String> row(RunRecord run) {
     long requests = run.load().stream().mapToLong(StepSummary::requests).sum();
-    double p99 =
-        run.load().stream()
-            .mapToDouble(StepSummary::p99Millis)
-            .filter(Double::isFinite)
-            .max()
-            .orElse(Double.NaN);
+    double p99 = StepSummary.worstP99Millis(run.load());
     return List.of(
         oneLine(run.experiment()),
         run.expect() == null ? "-" : run.expect().name().toLowerCase(Locale.ROOT),

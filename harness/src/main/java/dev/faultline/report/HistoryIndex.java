@@ -171,12 +171,7 @@ public final class HistoryIndex {
   }
 
   private static RunRow row(RunRecord run, List<ChangeView> changes) {
-    double p99 =
-        run.load().stream()
-            .mapToDouble(StepSummary::p99Millis)
-            .filter(Double::isFinite)
-            .max()
-            .orElse(Double.NaN);
+    double p99 = StepSummary.worstP99Millis(run.load());
     return new RunRow(
         Formats.wallClock(run.started()),
         run.experiment(),

@@ -5,6 +5,7 @@ import dev.faultline.check.CheckStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One JUnit testcase of a run, decided before anything is written so that the suite's counts and
@@ -115,9 +116,7 @@ record JUnitCase(
     String reason = Formats.isBlank(run.error()) ? VerdictWords.sentence(run) : run.error();
     String type =
         "faultline."
-            + (run.verdict() == null
-                ? "unknown"
-                : run.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            + (run.verdict() == null ? "unknown" : run.verdict().name().toLowerCase(Locale.ROOT));
     return new JUnitCase(
         "run " + VerdictWords.label(run.verdict()),
         classname(run),

@@ -3,7 +3,9 @@ package dev.faultline.report;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
@@ -77,8 +79,7 @@ final class JUnitWriter {
     counts(cases);
     xml.writeAttribute("time", Formats.junitSeconds(Formats.wallTime(run)));
     if (run.started() != null) {
-      xml.writeAttribute(
-          "timestamp", run.started().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+      xml.writeAttribute("timestamp", run.started().truncatedTo(ChronoUnit.SECONDS).toString());
     }
     properties(run, depth + 1);
     for (JUnitCase testcase : cases) {
@@ -106,7 +107,7 @@ final class JUnitWriter {
     properties.put("faultline.runId", run.runId());
     properties.put(
         "faultline.expect",
-        run.expect() == null ? null : run.expect().name().toLowerCase(java.util.Locale.ROOT));
+        run.expect() == null ? null : run.expect().name().toLowerCase(Locale.ROOT));
     properties.put("faultline.verdict", VerdictWords.label(run.verdict()));
     properties.put("faultline.seed", Long.toString(run.seed()));
     properties.put(

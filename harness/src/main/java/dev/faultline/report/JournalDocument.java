@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * The shape of journal.json, version {@value #SCHEMA_VERSION}: what {@code journal.schema.json}
  * describes, field for field. Instants are ISO-8601 strings in UTC, durations ISO-8601 durations,
- * latencies milliseconds (null when unknown). Fields whose name ends in Millis or Offset are
- * derived for the convenience of other tools; the reader ignores them.
+ * latencies milliseconds (null when unknown, see {@link JournalNumbers}); the steps and the
+ * timeline are {@link StepSummary} and {@link TimelinePoint} as they are. Fields whose name ends in
+ * Millis or Offset are derived for the convenience of other tools; the reader ignores them.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
@@ -53,7 +54,7 @@ record JournalDocument(
     String error,
     List<Check> checks,
     Load load,
-    List<Second> timeline,
+    List<TimelinePoint> timeline,
     List<Fault> faults,
     List<Event> events,
     Map<String, String> environment,
@@ -71,32 +72,9 @@ record JournalDocument(
       String observed,
       List<String> evidence) {}
 
-  record Load(String started, String declared, Totals totals, List<Step> steps) {}
+  record Load(String started, String declared, Totals totals, List<StepSummary> steps) {}
 
   record Totals(long requests, long ok, long failed, long indeterminate) {}
-
-  record Step(
-      String step,
-      String target,
-      String request,
-      long requests,
-      long ok,
-      long failed,
-      long indeterminate,
-      Double requestsPerSecond,
-      Double p50Millis,
-      Double p95Millis,
-      Double p99Millis,
-      Double maxMillis) {}
-
-  record Second(
-      long second,
-      long ok,
-      long failed,
-      long indeterminate,
-      Double p50Millis,
-      Double p99Millis,
-      int liveThreads) {}
 
   record Fault(
       String name,

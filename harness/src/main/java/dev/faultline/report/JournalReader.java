@@ -68,8 +68,8 @@ public final class JournalReader {
         d.verdict() == null ? null : Verdict.valueOf(d.verdict()),
         d.verdictSentence(),
         orEmpty(d.checks()).stream().map(JournalReader::check).toList(),
-        load == null ? List.of() : orEmpty(load.steps()).stream().map(JournalReader::step).toList(),
-        orEmpty(d.timeline()).stream().map(JournalReader::second).toList(),
+        load == null ? List.of() : orEmpty(load.steps()),
+        orEmpty(d.timeline()),
         orEmpty(d.faults()).stream().map(JournalReader::fault).toList(),
         orEmpty(d.events()).stream().map(JournalReader::event).toList(),
         d.environment() == null ? Map.of() : d.environment(),
@@ -88,33 +88,6 @@ public final class JournalReader {
         c.evidence());
   }
 
-  private static StepSummary step(JournalDocument.Step s) {
-    return new StepSummary(
-        s.step(),
-        s.target(),
-        s.request(),
-        s.requests(),
-        s.ok(),
-        s.failed(),
-        s.indeterminate(),
-        number(s.requestsPerSecond()),
-        number(s.p50Millis()),
-        number(s.p95Millis()),
-        number(s.p99Millis()),
-        number(s.maxMillis()));
-  }
-
-  private static TimelinePoint second(JournalDocument.Second p) {
-    return new TimelinePoint(
-        p.second(),
-        p.ok(),
-        p.failed(),
-        p.indeterminate(),
-        number(p.p50Millis()),
-        number(p.p99Millis()),
-        p.liveThreads());
-  }
-
   private static FaultWindow fault(JournalDocument.Fault f) {
     return new FaultWindow(f.name(), f.kind(), f.description(), instant(f.on()), instant(f.off()));
   }
@@ -125,10 +98,6 @@ public final class JournalReader {
 
   private static Instant instant(String iso) {
     return iso == null ? null : Instant.parse(iso);
-  }
-
-  private static double number(Double value) {
-    return value == null ? Double.NaN : value;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

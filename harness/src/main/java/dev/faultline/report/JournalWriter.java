@@ -18,6 +18,7 @@ final class JournalWriter {
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .addModule(JournalNumbers.module())
           .build();
 
   private JournalWriter() {}
@@ -45,7 +46,7 @@ final class JournalWriter {
         run.error(),
         run.checks().stream().map(JournalWriter::check).toList(),
         load(run),
-        run.timeline().stream().map(JournalWriter::second).toList(),
+        run.timeline(),
         run.faults().stream().map(fault -> fault(fault, run.loadStarted())).toList(),
         run.events().stream().map(event -> event(event, run.loadStarted())).toList(),
         run.environment(),
@@ -76,34 +77,7 @@ final class JournalWriter {
         iso(run.loadStarted()),
         run.declaredLoad() == null ? null : run.declaredLoad().toString(),
         totals,
-        steps.stream().map(JournalWriter::step).toList());
-  }
-
-  private static JournalDocument.Step step(StepSummary s) {
-    return new JournalDocument.Step(
-        s.step(),
-        s.target(),
-        s.request(),
-        s.requests(),
-        s.ok(),
-        s.failed(),
-        s.indeterminate(),
-        finite(s.requestsPerSecond()),
-        finite(s.p50Millis()),
-        finite(s.p95Millis()),
-        finite(s.p99Millis()),
-        finite(s.maxMillis()));
-  }
-
-  private static JournalDocument.Second second(TimelinePoint p) {
-    return new JournalDocument.Second(
-        p.second(),
-        p.ok(),
-        p.failed(),
-        p.indeterminate(),
-        finite(p.p50Millis()),
-        finite(p.p99Millis()),
-        p.liveThreads());
+        steps);
   }
 
   private static JournalDocument.Fault fault(FaultWindow fault, Instant origin) {
@@ -133,10 +107,5 @@ final class JournalWriter {
 
   private static Long offsetMillis(Instant origin, Instant at) {
     return origin == null || at == null ? null : Duration.between(origin, at).toMillis();
-  }
-
-  /** JSON has no NaN or infinity: an unknown latency is null. */
-  private static Double finite(double value) {
-    return Double.isFinite(value) ? value : null;
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes a report file whole or not at all: a reader (a browser, CI, the history index) never sees
@@ -29,8 +30,7 @@ final class ReportFiles {
       Files.createDirectories(folder);
       // Not createTempFile: its files are 0600, and a report is read like any other file (umask
       // applies).
-      temporary =
-          folder.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+      temporary = folder.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try (OutputStream out =
           Files.newOutputStream(
               temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

@@ -5,6 +5,8 @@ import dev.faultline.experiment.Expectation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,7 +59,7 @@ public record RunRecord(
     faults = List.copyOf(faults);
     events = List.copyOf(events);
     environment = Map.copyOf(environment);
-    artifacts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(artifacts));
+    artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
   }
 
   /** Wall time of the whole run. */

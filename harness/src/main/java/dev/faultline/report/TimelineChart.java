@@ -9,8 +9,11 @@ import dev.faultline.report.ChartView.Line;
 import dev.faultline.report.ChartView.Panel;
 import dev.faultline.report.ChartView.Tick;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -81,17 +84,18 @@ final class TimelineChart {
         description());
   }
 
+  /** A panel's vertical scale: from 0 to {@code max}, in about four steps. */
+  private static ChartScale yScale(double max, double top) {
+    return ChartScale.of(max, 4, top + PANEL_HEIGHT, top);
+  }
+
   private static double panelTop(int index) {
     return TOP + index * (PANEL_HEIGHT + PANEL_GAP);
   }
 
   private Panel throughput(double top) {
     ChartScale y =
-        ChartScale.of(
-            run.timeline().stream().mapToLong(TimelinePoint::requests).max().orElse(0),
-            4,
-            top + PANEL_HEIGHT,
-            top);
+        yScale(run.timeline().stream().mapToLong(TimelinePoint::requests).max().orElse(0), top);
     double barWidth =
         Math.max(0.5, time.pixel(1) - time.pixel(0) - (time.pixel(1) - time.pixel(0) > 4 ? 1 : 0));
     List<Bar> bars = new ArrayList<>();
@@ -130,24 +134,24 @@ final class TimelineChart {
 
   private Panel errors(double top) {
     ChartScale y =
-        ChartScale.of(
+        yScale(
             run.timeline().stream()
                 .mapToLong(p -> Math.max(p.failed(), p.indeterminate()))
                 .max()
                 .orElse(0),
-            4,
-            top + PANEL_HEIGHT,
             top);
     List<Line> lines =
         List.of(
             line("failed", y, p -> p.failed()), line("indeterminate", y, p -> p.indeterminate()));
-    return panel(
+    return linePanel(
         "Errors per second (failed, indeterminate)",
         top,
         y,
-        List.of(),
         lines,
-        legend(top, "failed", "failed", "indeterminate", "indeterminate"));
+        "failed",
+        "failed",
+        "indeterminate",
+        "indeterminate");
   }
 
   private Panel latency(double top) {
@@ -156,34 +160,26 @@ final class TimelineChart {
             .mapToDouble(p -> Math.max(finite(p.p99Millis()), finite(p.p50Millis())))
             .max()
             .orElse(0);
-    ChartScale y = ChartScale.of(max, 4, top + PANEL_HEIGHT, top);
+    ChartScale y = yScale(max, top);
     List<Line> lines =
         List.of(line("p50", y, TimelinePoint::p50Millis), line("p99", y, TimelinePoint::p99Millis));
-    return panel(
-        "Latency of answered requests (ms)",
-        top,
-        y,
-        List.of(),
-        lines,
-        legend(top, "p50", "p50", "p99", "p99"));
+    return linePanel(
+        "Latency of answered requests (ms)", top, y, lines, "p50", "p50", "p99", "p99");
   }
 
   private Panel threads(double top) {
     ChartScale y =
-        ChartScale.of(
-            run.timeline().stream().mapToInt(TimelinePoint::liveThreads).max().orElse(0),
-            4,
-            top + PANEL_HEIGHT,
-            top);
+        yScale(run.timeline().stream().mapToInt(TimelinePoint::liveThreads).max().orElse(0), top);
     List<Line> lines =
         List.of(line("threads", y, p -> p.liveThreads() >= 0 ? p.liveThreads() : Double.NaN));
-    return panel(
-        "Live threads of the observed target",
-        top,
-        y,
-        List.of(),
-        lines,
-        legend(top, "threads", "live threads"));
+    return linePanel(
+        "Live threads of the observed target", top, y, lines, "threads", "live threads");
+  }
+
+  /** A panel of lines only, with a legend of series and their labels. */
+  private Panel linePanel(
+      String title, double top, ChartScale y, List<Line> lines, String... seriesAndLabels) {
+    return panel(title, top, y, List.of(), lines, legend(top, seriesAndLabels));
   }
 
   private Panel panel(
@@ -280,11 +276,11 @@ final class TimelineChart {
   }
 
   /** The end of the warm-up, from the run's warm-up event. */
-  static java.util.Optional<java.time.Instant> warmUpUntil(RunRecord run) {
+  static Optional<Instant> warmUpUntil(RunRecord run) {
     return run.events().stream()
         .filter(
             e -> "warm-up".equals(e.type()) && e.data() != null && e.data().get("until") != null)
-        .map(e -> java.time.Instant.parse(e.data().get("until")))
+        .map(e -> Instant.parse(e.data().get("until")))
         .findFirst();
   }
 
@@ -298,12 +294,12 @@ final class TimelineChart {
         + " fault window(s) shaded.";
   }
 
-  private static double offsetSeconds(RunRecord run, java.time.Instant at) {
+  private static double offsetSeconds(RunRecord run, Instant at) {
     return at == null ? 0 : Duration.between(run.loadStarted(), at).toMillis() / 1000.0;
   }
 
   private static String seconds(double value) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", value);
+    return String.format(Locale.ROOT, "%.1f s", value);
   }
 
   private static double finite(double value) {

@@ -1,6 +1,8 @@
 package dev.faultline.report;
 
 import dev.faultline.check.CheckResult;
+import java.util.List;
+import java.util.Locale;
 
 /** The words and colours of a verdict, shared by every report. */
 final class VerdictWords {
@@ -9,16 +11,12 @@ final class VerdictWords {
 
   /** "met", "not met", "aborted", "error". */
   static String label(Verdict verdict) {
-    return verdict == null
-        ? "unknown"
-        : verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    return verdict == null ? "unknown" : verdict.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   /** The CSS class that colours a verdict: met, not-met, aborted, error. */
   static String cssClass(Verdict verdict) {
-    return verdict == null
-        ? "error"
-        : verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return verdict == null ? "error" : verdict.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The run's own sentence, or one made from its checks when the run did not write one. */
@@ -57,12 +55,12 @@ final class VerdictWords {
       ControlOutcome control = ControlOutcome.of(run);
       return control.caught() ? "caught by " + String.join(", ", control.caughtBy()) : "bug unseen";
     }
-    java.util.List<CheckResult> checks = checksProper(run);
+    List<CheckResult> checks = checksProper(run);
     return checks.stream().filter(CheckResult::passed).count() + "/" + checks.size();
   }
 
   /** The run's checks without its steady-state probes. */
-  static java.util.List<CheckResult> checksProper(RunRecord run) {
+  static List<CheckResult> checksProper(RunRecord run) {
     return run.checks().stream().filter(c -> !"steady-state".equals(c.kind())).toList();
   }
 

@@ -4,12 +4,9 @@ import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.Fault;
 import dev.faultline.experiment.FaultSpec;
+import dev.faultline.launch.HttpProbe;
 import dev.faultline.launch.Target;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
@@ -27,8 +24,7 @@ final class Preflight {
    */
   static final String CHAOS_MONKEY_PROBE = "/actuator/chaosmonkey/watchers";
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpProbe HTTP = new HttpProbe(Duration.ofSeconds(2), Duration.ofSeconds(5));
 
   private Preflight() {}
 
@@ -72,16 +68,6 @@ final class Preflight {
   }
 
   private static int status(URI uri) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return HTTP.status(uri);
   }
 }

@@ -64,7 +64,7 @@ class TargetLaunchIT {
     ProcessHandle process = t.process().orElseThrow();
     try {
       assertThat(t.baseUrl().getHost()).isEqualTo("127.0.0.1");
-      assertThat(ProcessTarget.answers2xx(t.baseUrl().resolve("/counter"))).isTrue();
+      assertThat(ProcessTarget.HEALTH.answers2xx(t.baseUrl().resolve("/counter"))).isTrue();
       assertThat(run.resolve("target-mine.log")).content().contains("Faultline target ready");
     } finally {
       t.close();

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiFunction;
 
 /**
  * Runs batches of tasks on a fixed pool of {@code batch-worker-N} threads and waits for them the
@@ -58,8 +59,11 @@ final class BatchRunner implements AutoCloseable {
     LongAdder done = new LongAdder();
     LongAdder failed = new LongAdder();
     switch (variant) {
-      case FINALLY -> runCountingDownInFinally(id, size, done, failed);
-      case SUCCESS_ONLY -> runCountingDownOnSuccessOnly(id, size, done, failed);
+      case FINALLY ->
+          executeLatched(id, size, done, failed, BatchRunner::countDownInFinally)
+              .await(timeout.toMillis(), TimeUnit.MILLISECONDS); // a bound, as any wait should have
+      case SUCCESS_ONLY ->
+          executeLatched(id, size, done, failed, BatchRunner::countDownOnSuccessOnly).await();
       case ADD_INSIDE -> runRegisteringInsideTheTask(id, size, done, failed);
     }
     BatchResult result =
@@ -71,36 +75,41 @@ final class BatchRunner implements AutoCloseable {
     return result;
   }
 
-  private void runCountingDownInFinally(long id, int size, LongAdder done, LongAdder failed)
-      throws InterruptedException {
+  /** Hands every task to the workers, each wrapped by how the variant counts it down. */
+  private CountDownLatch executeLatched(
+      long id,
+      int size,
+      LongAdder done,
+      LongAdder failed,
+      BiFunction<Runnable, CountDownLatch, Runnable> countingDown) {
     CountDownLatch latch = new CountDownLatch(size);
     for (int task = 0; task < size; task++) {
-      Runnable body = task(id, task, done, failed);
-      workers.execute(
-          () -> {
-            try {
-              body.run();
-            } finally {
-              latch.countDown(); // also when the task dies: the batch always finishes
-            }
-          });
+      workers.execute(countingDown.apply(task(id, task, done, failed), latch));
     }
-    latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS); // a bound, as any wait should have
+    return latch;
   }
 
-  /** BUGGY TWIN, on purpose: a task that dies never counts down, and the wait has no bound. */
-  private void runCountingDownOnSuccessOnly(long id, int size, LongAdder done, LongAdder failed)
-      throws InterruptedException {
-    CountDownLatch latch = new CountDownLatch(size);
-    for (int task = 0; task < size; task++) {
-      Runnable body = task(id, task, done, failed);
-      workers.execute(
-          () -> {
-            body.run();
-            latch.countDown();
-          });
-    }
-    latch.await();
+  private static Runnable countDownInFinally(Runnable body, CountDownLatch latch) {
+    return finallyRun(body, latch::countDown); // also when the task dies: the batch always finishes
+  }
+
+  /** {@code body}, then {@code after} whether or not {@code body} died. */
+  private static Runnable finallyRun(Runnable body, Runnable after) {
+    return () -> {
+      try {
+        body.run();
+      } finally {
+        after.run();
+      }
+    };
+  }
+
+  /** BUGGY TWIN, on purpose: a task that dies never counts down (and the wait has no bound). */
+  private static Runnable countDownOnSuccessOnly(Runnable body, CountDownLatch latch) {
+    return () -> {
+      body.run();
+      latch.countDown();
+    };
   }
 
   /**
@@ -113,14 +122,7 @@ final class BatchRunner implements AutoCloseable {
     for (int task = 0; task < size; task++) {
       PhaserParty party = new PhaserParty(phaser);
       Runnable body = task(id, task, done, failed, party::join);
-      workers.execute(
-          () -> {
-            try {
-              body.run();
-            } finally {
-              party.leave();
-            }
-          });
+      workers.execute(finallyRun(body, party::leave));
     }
     phaser.arriveAndAwaitAdvance();
   }

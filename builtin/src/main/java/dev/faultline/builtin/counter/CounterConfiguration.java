@@ -48,7 +48,7 @@ class CounterConfiguration {
     };
   }
 
-  private static DurableCounter durable(
+  private static LockedCounter durable(
       CounterVariant variant, SimulatedWork work, String dataDir, Duration flushInterval) {
     Path file = journalFile(variant, dataDir);
     JournalReplay replayed = JournalFile.replay(file);
@@ -66,7 +66,7 @@ class CounterConfiguration {
             : "; increments are acknowledged first and committed in groups every "
                 + flushInterval.toMillis()
                 + " ms");
-    return new DurableCounter(work, journal, replayed);
+    return new LockedCounter(work, journal, replayed);
   }
 
   /**

@@ -7,6 +7,19 @@ package dev.faultline.builtin.counter;
  */
 interface CounterJournal extends AutoCloseable {
 
+  /** No journal: a counter that lives in memory records nothing and recovers nothing. */
+  CounterJournal NONE =
+      new CounterJournal() {
+        @Override
+        public void append(String op) {}
+
+        @Override
+        public void truncate() {}
+
+        @Override
+        public void close() {}
+      };
+
   /** Records one increment with its operation id (null or empty: none). */
   void append(String op);
 

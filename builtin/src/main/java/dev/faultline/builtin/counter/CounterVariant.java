@@ -3,31 +3,14 @@ package dev.faultline.builtin.counter;
 import dev.faultline.builtin.support.TargetVariant;
 
 /**
- * The counter's variants; the first is the default. The last two keep their state on disk (in
- * {@code faultline.data-dir}) and survive a restart; the others live in memory.
+ * The counter's variants; the first is the default. {@code RACY} and {@code DURABLE_LAZY} are the
+ * buggy twins. The last two keep their state on disk (in {@code faultline.data-dir}) and survive a
+ * restart; the others live in memory.
  */
-enum CounterVariant implements TargetVariant {
-  LOCKED("locked", true),
-  ATOMIC("atomic", true),
-  RACY("racy", false),
-  DURABLE("durable", true),
-  DURABLE_LAZY("durable-lazy", false);
-
-  private final String id;
-  private final boolean correct;
-
-  CounterVariant(String id, boolean correct) {
-    this.id = id;
-    this.correct = correct;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
-
-  @Override
-  public boolean correct() {
-    return correct;
-  }
+public enum CounterVariant implements TargetVariant {
+  LOCKED,
+  ATOMIC,
+  RACY,
+  DURABLE,
+  DURABLE_LAZY
 }

@@ -33,14 +33,14 @@ class CounterJournalTest {
 
   @Test
   void replayingAForcedJournalRestoresTheValueTheIncrementsAndTheAppliedOpIds() {
-    DurableCounter before = new DurableCounter(NO_WORK, ForcedJournal.open(file()), replay());
+    LockedCounter before = new LockedCounter(NO_WORK, ForcedJournal.open(file()), replay());
     before.increment("op-1");
     before.increment(null);
     before.increment("op/2 with\nnewline");
     before.increment("op-1"); // a retry the counter applied twice
     // No close(): the process dies here.
 
-    DurableCounter after = new DurableCounter(NO_WORK, ForcedJournal.open(file()), replay());
+    LockedCounter after = new LockedCounter(NO_WORK, ForcedJournal.open(file()), replay());
     CounterController controller = new CounterController(after, CounterVariant.DURABLE);
 
     assertThat(after.value()).isEqualTo(4);
@@ -61,7 +61,7 @@ class CounterJournalTest {
 
     assertThat(replayed).isEqualTo(new JournalReplay(3, List.of("a", "b"), 11));
     assertThat(file()).hasContent("op a\n-\nop b\n");
-    DurableCounter counter = new DurableCounter(NO_WORK, ForcedJournal.open(file()), replayed);
+    LockedCounter counter = new LockedCounter(NO_WORK, ForcedJournal.open(file()), replayed);
     assertThat(counter.increment("c")).isEqualTo(4);
     assertThat(replay()).isEqualTo(new JournalReplay(4, List.of("a", "b", "c"), 0));
   }
@@ -89,7 +89,7 @@ class CounterJournalTest {
   @Test
   void theLazyTwinLosesAcknowledgedIncrementsThatWereNotCommittedWhenTheProcessDies() {
     GroupCommitJournal journal = GroupCommitJournal.ticking(file());
-    DurableCounter before = new DurableCounter(NO_WORK, journal, replay());
+    LockedCounter before = new LockedCounter(NO_WORK, journal, replay());
     before.increment("op-1");
     before.increment("op-2");
     journal.tick(); // closes the group {op-1, op-2}; it is committed at the next tick
@@ -103,7 +103,7 @@ class CounterJournalTest {
     assertThat(replayed.ops())
         .as("only the committed group survives")
         .containsExactly("op-1", "op-2");
-    assertThat(new DurableCounter(NO_WORK, GroupCommitJournal.ticking(file()), replayed).value())
+    assertThat(new LockedCounter(NO_WORK, GroupCommitJournal.ticking(file()), replayed).value())
         .as("two acknowledged increments lost")
         .isEqualTo(2);
   }
@@ -111,7 +111,7 @@ class CounterJournalTest {
   @Test
   void theLazyTwinLosesNothingWhenItIsStoppedGracefully() {
     GroupCommitJournal journal = GroupCommitJournal.ticking(file());
-    DurableCounter counter = new DurableCounter(NO_WORK, journal, replay());
+    LockedCounter counter = new LockedCounter(NO_WORK, journal, replay());
     counter.increment("op-1");
     journal.tick();
     counter.increment("op-2");
@@ -123,14 +123,14 @@ class CounterJournalTest {
 
   @Test
   void resetEmptiesTheJournalAndWhatIsPendingOfTheLazyTwin() {
-    DurableCounter durable = new DurableCounter(NO_WORK, ForcedJournal.open(file()), replay());
+    LockedCounter durable = new LockedCounter(NO_WORK, ForcedJournal.open(file()), replay());
     durable.increment("op-1");
     durable.reset();
     assertThat(replay()).isEqualTo(JournalReplay.NOTHING);
     durable.close();
 
     GroupCommitJournal journal = GroupCommitJournal.ticking(file());
-    DurableCounter lazy = new DurableCounter(NO_WORK, journal, replay());
+    LockedCounter lazy = new LockedCounter(NO_WORK, journal, replay());
     lazy.increment("op-2");
     journal.tick();
     lazy.reset();

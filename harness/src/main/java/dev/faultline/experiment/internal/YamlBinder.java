@@ -1,13 +1,10 @@
 package dev.faultline.experiment.internal;
 
-import dev.faultline.experiment.Default;
-import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.ExperimentError;
 import dev.faultline.experiment.Limits;
 import dev.faultline.experiment.Required;
 import dev.faultline.experiment.Scalar;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
@@ -17,8 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -36,25 +33,22 @@ public final class YamlBinder {
   /** A position in the file, 1-based. */
   public record Location(int line, int column) {}
 
-  private static final java.util.Set<Tag> STANDARD_TAGS =
-      java.util.Set.of(
-          Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
+  private static final Set<Tag> STANDARD_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ, Tag.TIMESTAMP);
 
-  private final Path file;
-  private final List<ExperimentError> errors = new ArrayList<>();
-  private final Map<String, Location> locations = new LinkedHashMap<>();
+  private final BindingErrors errors;
 
   public YamlBinder(Path file) {
-    this.file = file;
+    this.errors = new BindingErrors(file);
   }
 
   public List<ExperimentError> errors() {
-    return errors;
+    return errors.list();
   }
 
   /** Where each bound field path ({@code load[0].rate}) was written. */
   public Map<String, Location> locations() {
-    return locations;
+    return errors.locations();
   }
 
   /**
@@ -62,14 +56,7 @@ public final class YamlBinder {
    */
   public <T> T bindRoot(Node root, Class<T> type) {
     if (root == null) {
-      errors.add(
-          new ExperimentError(
-              file,
-              1,
-              1,
-              "",
-              "the file is empty",
-              "start from an experiment in experiments/, e.g. counter-locked.yaml"));
+      errors.emptyFile();
       return null;
     }
     return type.cast(bind(root, type, ""));
@@ -79,31 +66,11 @@ public final class YamlBinder {
    * Records an error found after binding, at the location of {@code field} (or the nearest parent).
    */
   public void error(String field, String message, String fix) {
-    Location at = locate(field);
-    errors.add(new ExperimentError(file, at.line(), at.column(), field, message, fix));
-  }
-
-  private Location locate(String field) {
-    String f = field;
-    while (!f.isEmpty()) {
-      Location l = locations.get(f);
-      if (l != null) {
-        return l;
-      }
-      int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
-      f = cut <= 0 ? "" : f.substring(0, cut);
-    }
-    return locations.getOrDefault("", new Location(1, 1));
-  }
-
-  private static Location at(Node node) {
-    Mark m = node.getStartMark();
-    return new Location(m.getLine() + 1, m.getColumn() + 1);
+    errors.at(field, message, fix);
   }
 
   private void fail(Node node, String field, String message, String fix) {
-    Location l = at(node);
-    errors.add(new ExperimentError(file, l.line(), l.column(), field, message, fix));
+    errors.at(node, field, message, fix);
   }
 
   private static boolean isNull(Node node) {
@@ -111,7 +78,7 @@ public final class YamlBinder {
   }
 
   private Object bind(Node node, Type type, String path) {
-    locations.put(path, at(node));
+    errors.written(path, node);
     if (!STANDARD_TAGS.contains(node.getTag())) {
       fail(
           node,
@@ -152,7 +119,8 @@ public final class YamlBinder {
       if (raw == Duration.class) {
         return Limits.parseDuration(path, text);
       }
-      return convert(text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
+      return ScalarValues.convert(
+          text, raw, node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN);
     } catch (IllegalArgumentException e) {
       String why =
           e.getMessage() == null
@@ -162,78 +130,6 @@ public final class YamlBinder {
       fail(node, path, why, "write " + Describe.example(raw, path) + range);
       return null;
     }
-  }
-
-  /**
-   * Converts scalar text to a value of {@code raw}; throws IllegalArgumentException with the
-   * reason.
-   */
-  static Object convert(String text, Class<?> raw, boolean quoted) {
-    if (raw == String.class) {
-      return text;
-    }
-    if (Types.isWholeNumber(raw)) {
-      if (quoted || !text.matches("-?[0-9]+")) {
-        throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
-      }
-      long v;
-      try {
-        v = Long.parseLong(text);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(text + " is too large", e);
-      }
-      if ((raw == int.class || raw == Integer.class)
-          && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-        throw new IllegalArgumentException(text + " is too large");
-      }
-      return raw == int.class || raw == Integer.class ? (Object) (int) v : (Object) v;
-    }
-    if (Types.isNumber(raw)) {
-      if (quoted || !text.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
-        throw new IllegalArgumentException("\"" + text + "\" is not a number");
-      }
-      return Double.parseDouble(text);
-    }
-    if (Types.isBoolean(raw)) {
-      if (!text.equals("true") && !text.equals("false")) {
-        throw new IllegalArgumentException("\"" + text + "\" is not true or false");
-      }
-      return Boolean.parseBoolean(text);
-    }
-    if (raw == Duration.class) {
-      return Durations.parse(text);
-    }
-    if (raw.isEnum()) {
-      for (Object c : raw.getEnumConstants()) {
-        if (Names.of((Enum<?>) c).equals(text)) {
-          return c;
-        }
-      }
-      List<String> valid =
-          Arrays.stream(raw.getEnumConstants()).map(c -> Names.of((Enum<?>) c)).toList();
-      String guess = Names.closest(text, valid);
-      throw new IllegalArgumentException(
-          "\""
-              + text
-              + "\" is not one of "
-              + String.join(", ", valid)
-              + (guess != null ? " (did you mean " + guess + "?)" : ""));
-    }
-    if (raw.isAnnotationPresent(Scalar.class)) {
-      try {
-        Method parse = raw.getMethod("parse", String.class);
-        return parse.invoke(null, text);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof IllegalArgumentException iae) {
-          throw iae;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException(
-            raw + " is marked @Scalar but has no public static parse(String)", e);
-      }
-    }
-    throw new IllegalStateException("the model uses a type the binder does not know: " + raw);
   }
 
   private List<Object> bindList(Node node, Type element, String path) {
@@ -334,18 +230,7 @@ public final class YamlBinder {
       Object v = bind(t.getValueNode(), components[0].getGenericType(), child);
       return v == null ? null : construct(variant, new Object[] {v}, t.getValueNode(), child);
     }
-    Node body = t.getValueNode();
-    if (isNull(body)) {
-      body =
-          new MappingNode(
-              Tag.MAP,
-              false,
-              new ArrayList<>(),
-              t.getValueNode().getStartMark(),
-              t.getValueNode().getEndMark(),
-              DumperOptions.FlowStyle.FLOW);
-    }
-    return bindRecord(body, variant, child);
+    return bindRecord(orEmptyMap(t.getValueNode()), variant, child);
   }
 
   private Object bindRecord(Node node, Class<?> type, String path) {
@@ -402,7 +287,7 @@ public final class YamlBinder {
                   + (path.isEmpty() ? "" : " under " + path));
           ok = false;
         } else {
-          args[i] = defaultOf(c);
+          args[i] = ScalarValues.defaultOf(c);
         }
         continue;
       }
@@ -465,32 +350,21 @@ public final class YamlBinder {
     }
     String key = present.get(0);
     NodeTuple t = given.get(key);
-    Node body = t.getValueNode();
-    if (isNull(body)) {
-      body =
-          new MappingNode(
-              Tag.MAP,
-              false,
-              new ArrayList<>(),
-              body.getStartMark(),
-              body.getEndMark(),
-              DumperOptions.FlowStyle.FLOW);
-    }
-    return bindRecord(body, byKey.get(key), join(path, key));
+    return bindRecord(orEmptyMap(t.getValueNode()), byKey.get(key), join(path, key));
   }
 
-  private Object defaultOf(RecordComponent c) {
-    Default d = c.getAnnotation(Default.class);
-    Class<?> raw = Types.raw(c.getGenericType());
-    if (d != null) {
-      return convert(d.value(), raw, false);
+  /** A kind written with nothing after its colon has all its fields left out. */
+  private static Node orEmptyMap(Node body) {
+    if (!isNull(body)) {
+      return body;
     }
-    if (raw.isPrimitive()) {
-      return raw == boolean.class
-          ? (Object) false
-          : raw == double.class ? (Object) 0.0 : raw == long.class ? (Object) 0L : (Object) 0;
-    }
-    return null;
+    return new MappingNode(
+        Tag.MAP,
+        false,
+        new ArrayList<>(),
+        body.getStartMark(),
+        body.getEndMark(),
+        DumperOptions.FlowStyle.FLOW);
   }
 
   private Object construct(Class<?> type, Object[] args, Node node, String path) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Toxiproxy's JSON shapes: reading requests strictly, writing complete objects. Stateless. */
 final class ApiJson {
@@ -114,36 +116,43 @@ final class ApiJson {
   }
 
   private static float toxicity(JsonNode node, float fallback) {
-    JsonNode value = node.get("toxicity");
-    if (value == null || value.isNull()) {
-      return fallback;
-    }
-    if (!value.isNumber() || value.floatValue() < 0 || value.floatValue() > 1) {
-      throw ApiException.badRequest("toxicity must be a number in [0, 1], got " + value);
-    }
-    return value.floatValue();
+    return optional(
+        node,
+        "toxicity",
+        fallback,
+        "a number in [0, 1]",
+        value -> value.isNumber() && !(value.floatValue() < 0 || value.floatValue() > 1),
+        JsonNode::floatValue);
   }
 
   static String text(JsonNode node, String field, String fallback) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
-      return fallback;
-    }
-    if (!value.isTextual()) {
-      throw ApiException.badRequest(field + " must be a string, got " + value);
-    }
-    return value.textValue();
+    return optional(node, field, fallback, "a string", JsonNode::isTextual, JsonNode::textValue);
   }
 
   static boolean bool(JsonNode node, String field, boolean fallback) {
+    return optional(
+        node, field, fallback, "a boolean", JsonNode::isBoolean, JsonNode::booleanValue);
+  }
+
+  /**
+   * The value of an optional field: {@code fallback} when it is absent or null, a bad request when
+   * it is not {@code what}.
+   */
+  private static <T> T optional(
+      JsonNode node,
+      String field,
+      T fallback,
+      String what,
+      Predicate<JsonNode> valid,
+      Function<JsonNode, T> read) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return fallback;
     }
-    if (!value.isBoolean()) {
-      throw ApiException.badRequest(field + " must be a boolean, got " + value);
+    if (!valid.test(value)) {
+      throw ApiException.badRequest(field + " must be " + what + ", got " + value);
     }
-    return value.booleanValue();
+    return read.apply(value);
   }
 
   static ObjectNode proxy(ProxyInstance proxy) {

@@ -99,12 +99,7 @@ final class ProxiedConnection {
   }
 
   void socketClosed(boolean clientSide) {
-    ToxicLink link = linkFrom(clientSide);
-    if (link == null) {
-      close();
-    } else {
-      link.onSourceClosed();
-    }
+    inputShutdown(clientSide); // a closed socket is also the end of its input
     if (!client.isActive() && (upstream == null || !upstream.isActive())) {
       release();
     }

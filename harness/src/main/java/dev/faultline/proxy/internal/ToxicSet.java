@@ -2,6 +2,7 @@ package dev.faultline.proxy.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The toxics of one proxy, per direction in the order they were added (Toxiproxy appends new toxics
@@ -47,7 +48,7 @@ final class ToxicSet {
     return toxic;
   }
 
-  synchronized ToxicSpec update(String name, java.util.function.UnaryOperator<ToxicSpec> change) {
+  synchronized ToxicSpec update(String name, UnaryOperator<ToxicSpec> change) {
     ToxicSpec old = find(snapshot, name);
     if (old == null) {
       throw ApiException.toxicNotFound();

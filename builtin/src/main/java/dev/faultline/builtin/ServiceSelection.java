@@ -1,5 +1,7 @@
-package dev.faultline.builtin.support;
+package dev.faultline.builtin;
 
+import dev.faultline.builtin.support.TargetSelectionException;
+import dev.faultline.builtin.support.VariantSelection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +18,9 @@ import org.springframework.stereotype.Component;
  * <p>Immutable after construction; thread-safe.
  */
 @Component
-public class ServiceSelection {
+class ServiceSelection {
 
-  /** The services this application can host, by {@code faultline.service} name. */
-  public static final List<String> SERVICES =
-      List.of("counter", "config", "batch", "aggregator", "downstream", "pool");
+  private static final List<String> SERVICES = BuiltinCatalog.services();
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceSelection.class);
 
@@ -42,7 +42,7 @@ public class ServiceSelection {
   }
 
   /** The selected service. */
-  public String service() {
+  String service() {
     return service;
   }
 
