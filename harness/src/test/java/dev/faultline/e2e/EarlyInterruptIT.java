@@ -43,7 +43,7 @@ class EarlyInterruptIT {
             .isTrue();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.println(
-            "EarlyInterruptE2ETest attempt "
+            "EarlyInterruptIT attempt "
                 + attempt
                 + ": exit "
                 + cli.process().exitValue()

@@ -112,14 +112,14 @@ class HarnessKillIT {
               t.moment(),
               problems.isEmpty() ? "clean" : String.join("; ", problems),
               (System.nanoTime() - t0) / 1_000_000_000);
-      System.out.println("HarnessKillE2ETest " + line);
+      System.out.println("HarnessKillIT " + line);
       if (problems.isEmpty()) {
         clean++;
       } else {
         dirty.add(line);
       }
     }
-    System.out.printf("HarnessKillE2ETest: tried %d, clean %d%n", trials.size(), clean);
+    System.out.printf("HarnessKillIT: tried %d, clean %d%n", trials.size(), clean);
     assertThat(dirty).as("trials that left something behind").isEmpty();
   }
 
@@ -147,7 +147,7 @@ class HarnessKillIT {
             .pollInterval(Duration.ofMillis(200))
             .until(() -> family.stream().noneMatch(ProcessHandle::isAlive));
         System.out.printf(
-            "HarnessKillE2ETest: %d processes gone %d ms after SIG%s%n",
+            "HarnessKillIT: %d processes gone %d ms after SIG%s%n",
             family.size(), (System.nanoTime() - signalled) / 1_000_000, t.signal());
       } catch (ConditionTimeoutException e) {
         family.stream()

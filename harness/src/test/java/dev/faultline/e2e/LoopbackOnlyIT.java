@@ -88,7 +88,7 @@ class LoopbackOnlyIT {
               // HTTP + JMX.
               return seen.get().stream().filter(l -> l.pid() != cli.process().pid()).count() >= 2;
             });
-    System.out.println("LoopbackOnlyE2ETest listeners: " + seen.get());
+    System.out.println("LoopbackOnlyIT listeners: " + seen.get());
     assertThat(seen.get())
         .as("listeners of the harness and its children")
         .allMatch(ListeningSockets.Listener::loopbackOnly);
