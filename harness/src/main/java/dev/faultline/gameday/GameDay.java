@@ -44,7 +44,7 @@ public final class GameDay {
   private static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
   private final RunSession session;
-  private final Experiment e;
+  private final Experiment experiment;
   private final RunOptions options;
   private final StateFeed feed = new StateFeed();
   private final Console console;
@@ -68,7 +68,7 @@ public final class GameDay {
 
   private GameDay(LoadedExperiment loaded, RunOptions options) {
     this.session = RunSession.open(loaded, options, RunSession.Driver.PERSON);
-    this.e = loaded.experiment();
+    this.experiment = loaded.experiment();
     this.options = options;
     this.console = options.console();
     this.journal = session.journal();
@@ -119,8 +119,8 @@ public final class GameDay {
       journal.record(
           "phase",
           "load",
-          "steady load starts, bounded by the budget of " + Durations.format(e.budget()));
-      load = GatlingLoad.start(session.steadyLoad(e.budget()), session.folder());
+          "steady load starts, bounded by the budget of " + Durations.format(experiment.budget()));
+      load = GatlingLoad.start(session.steadyLoad(experiment.budget()), session.folder());
       origin = Instant.now();
       figures = new LiveFigures(origin, session.targets());
       openRoom(port, observations);
@@ -141,24 +141,24 @@ public final class GameDay {
             () ->
                 observations.enrich(
                     new LiveCheckContext(
-                        session.targets(), load, e.requestTimeout(), windowsSoFar()),
+                        session.targets(), load, experiment.requestTimeout(), windowsSoFar()),
                     this::windowsSoFar),
             this::end,
             this::publish);
-    server = RoomServer.start(port, room, feed, new RoomPage(e.name()));
+    server = RoomServer.start(port, room, feed, new RoomPage(experiment.name()));
     address =
         new GameDayAddress(
             ProcessHandle.current().pid(),
             server.url().toString(),
             server.token(),
-            e.name(),
+            experiment.name(),
             session.folder().toString());
     address.write(options.reportsFolder());
     ticker = DaemonThreads.scheduler("faultline-gameday-ticker");
     ticker.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.SECONDS);
     journal.record("phase", "gameday", "room open at " + server.url());
     console.say(
-        e.name(),
+        experiment.name(),
         "game day room: " + server.url() + "   (ABORT on the page, ./faultline abort, or Ctrl-C)");
   }
 
@@ -189,7 +189,7 @@ public final class GameDay {
       endReason = reason;
     }
     journal.record("phase", "end", "game day ends: " + reason);
-    console.say(e.name(), "game day ends: " + reason + " — rolling every fault back");
+    console.say(experiment.name(), "game day ends: " + reason + " — rolling every fault back");
     if (room != null) {
       room.close();
     } else if (faults != null) {
@@ -203,11 +203,11 @@ public final class GameDay {
    * record.
    */
   public RunRecord awaitEnd() {
-    Instant deadline = session.started().plus(e.budget());
+    Instant deadline = session.started().plus(experiment.budget());
     try {
       while (!endRequested.await(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
         if (!Instant.now().isBefore(deadline)) {
-          end("the wall-clock budget of " + Durations.format(e.budget()) + " ran out");
+          end("the wall-clock budget of " + Durations.format(experiment.budget()) + " ran out");
         } else if (!load.isRunning()) {
           end("the load ended on its own (its request cap, or a crash: see gatling.log)");
         }
@@ -260,8 +260,8 @@ public final class GameDay {
     error = session.withFaultErrors(error);
     record = record(result);
     report = RunReports.write(record);
-    console.say(e.name(), record.verdictSentence());
-    console.say(e.name(), "report: " + report);
+    console.say(experiment.name(), record.verdictSentence());
+    console.say(experiment.name(), "report: " + report);
     if (room != null) {
       publish(true);
     }
@@ -304,7 +304,7 @@ public final class GameDay {
     synchronized (publishing) {
       RoomState.Parts parts =
           new RoomState.Parts(
-              e,
+              experiment,
               origin,
               room,
               figures,
@@ -326,14 +326,14 @@ public final class GameDay {
     Instant first = RunSession.firstRequest(outcomes, origin);
     Map<String, Room.CheckRun> lastRuns = room == null ? Map.of() : room.lastRuns();
     List<CheckResult> checks =
-        e.checks().stream()
+        experiment.checks().stream()
             .map(c -> lastRuns.get(c.name()))
             .filter(r -> r != null)
             .map(Room.CheckRun::result)
             .toList();
     Judgement judgement =
         GameDayVerdict.judge(
-            e, lastRuns, endReason, error, first == null ? session.started() : first);
+            experiment, lastRuns, endReason, error, first == null ? session.started() : first);
     Duration ran = origin == null ? null : Duration.between(origin, Instant.now());
     IntUnaryOperator threads = figures == null ? s -> -1 : figures.threadsSince(first);
     String why = error != null ? error : endReason;

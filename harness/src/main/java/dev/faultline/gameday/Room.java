@@ -42,7 +42,7 @@ final class Room implements AutoCloseable {
   /** The answer to an action: whether it did something, and a sentence for the person. */
   record Answer(boolean done, String message) {}
 
-  private final Experiment e;
+  private final Experiment experiment;
   private final RunSession session;
   private final FaultSchedule faults;
   private final RunJournal journal;
@@ -66,15 +66,15 @@ final class Room implements AutoCloseable {
       Consumer<String> abort,
       Runnable changed) {
     this.session = session;
-    this.e = session.experiment();
+    this.experiment = session.experiment();
     this.faults = session.faults();
     this.journal = session.journal();
     this.console = session.console();
     this.checkContext = checkContext;
     this.abort = abort;
     this.changed = changed;
-    e.faults().forEach(f -> specs.put(f.name(), f));
-    e.checks().forEach(c -> checks.put(c.name(), c));
+    experiment.faults().forEach(f -> specs.put(f.name(), f));
+    experiment.checks().forEach(c -> checks.put(c.name(), c));
   }
 
   static Duration timeBox(FaultSpec f) {
@@ -175,7 +175,9 @@ final class Room implements AutoCloseable {
           false, "a note holds at most " + NOTE_LIMIT + " characters, this one has " + t.length());
     }
     journal.record("note", "session " + session, t, Map.of("session", session));
-    console.say(e.name(), "note from session " + session + ": " + t.lines().findFirst().orElse(""));
+    console.say(
+        experiment.name(),
+        "note from session " + session + ": " + t.lines().findFirst().orElse(""));
     changed.run();
     return new Answer(true, "noted");
   }
@@ -225,7 +227,7 @@ final class Room implements AutoCloseable {
 
   private void action(String name, String action, String session, String message) {
     journal.record("action", name, message, Map.of("action", action, "session", session));
-    console.say(e.name(), name + ": " + message + " (session " + session + ")");
+    console.say(experiment.name(), name + ": " + message + " (session " + session + ")");
   }
 
   /**

@@ -47,7 +47,7 @@ public final class ExperimentRun {
 
   private final CountDownLatch finished = new CountDownLatch(1);
   private final LoadedExperiment loaded;
-  private final Experiment e;
+  private final Experiment experiment;
   private final RunOptions options;
   private final Console console;
   private volatile String abortReason;
@@ -62,7 +62,7 @@ public final class ExperimentRun {
 
   public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
     this.loaded = loaded;
-    this.e = loaded.experiment();
+    this.experiment = loaded.experiment();
     this.options = options;
     this.console = options.console();
   }
@@ -108,7 +108,8 @@ public final class ExperimentRun {
   private void runPhases() {
     requireNotAborted(); // a signal may have come before the run began
     // Gatling's JVM starts while the targets do; it waits for its plan.
-    prepared = GatlingLoad.prepare(e.name(), e.requestTimeout(), session.folder());
+    prepared =
+        GatlingLoad.prepare(experiment.name(), experiment.requestTimeout(), session.folder());
     session.provision();
     session.preflight();
     session.observe();
@@ -129,18 +130,18 @@ public final class ExperimentRun {
     journal.record("phase", "load", "load starts: " + describeLoad());
     load = prepared.start(session.declaredLoad());
     loadStarted = awaitFirstRequest(load);
-    measuredStart = loadStarted.plus(e.warmUp());
-    if (!e.warmUp().isZero()) {
+    measuredStart = loadStarted.plus(experiment.warmUp());
+    if (!experiment.warmUp().isZero()) {
       journal.record(
           "warm-up",
           "load",
           "warm-up for "
-              + Durations.format(e.warmUp())
+              + Durations.format(experiment.warmUp())
               + ": measured load and fault schedule start at "
               + measuredStart,
           Map.of("from", loadStarted.toString(), "until", measuredStart.toString()));
     }
-    faults.start(measuredStart, e.loadDuration());
+    faults.start(measuredStart, experiment.loadDuration());
     LoadResult ended = watchLoad(load, guard(), faults);
     journal.record("phase", "load", "load ended: " + ended.outcomes().size() + " requests");
     return ended;
@@ -148,7 +149,7 @@ public final class ExperimentRun {
 
   private String failed(String error) {
     journal.record("error", "run", error);
-    console.say(e.name(), "ERROR: " + error);
+    console.say(experiment.name(), "ERROR: " + error);
     return error;
   }
 
@@ -181,7 +182,7 @@ public final class ExperimentRun {
     Instant before = Instant.now();
     AtomicReference<Instant> first = new AtomicReference<>();
     try {
-      await("first request of " + e.name())
+      await("first request of " + experiment.name())
           .atMost(FIRST_REQUEST_BOUND)
           .pollInterval(Duration.ofMillis(50))
           .until(
@@ -201,7 +202,7 @@ public final class ExperimentRun {
           "Gatling ended before sending a request; see gatling.log in the run folder");
     }
     console.say(
-        e.name(),
+        experiment.name(),
         "load running (Gatling's first request "
             + Duration.between(before, first.get()).toMillis()
             + " ms after start)");
@@ -210,7 +211,10 @@ public final class ExperimentRun {
 
   private StopGuard guard() {
     return new StopGuard(
-        e.stopWhen(), session.targets(), session.started().plus(e.budget()), e.budget());
+        experiment.stopWhen(),
+        session.targets(),
+        session.started().plus(experiment.budget()),
+        experiment.budget());
   }
 
   /**
@@ -218,7 +222,7 @@ public final class ExperimentRun {
    * faults' {@code at} do.
    */
   private LoadResult watchLoad(LoadRun run, StopGuard guard, FaultSchedule faults) {
-    Duration declared = e.loadDuration();
+    Duration declared = experiment.loadDuration();
     Instant nextLine = Instant.now();
     Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
     while (run.isRunning()) {
@@ -228,21 +232,22 @@ public final class ExperimentRun {
       Optional<String> stop = guard.check(p, warmingUp);
       if (stop.isPresent()) {
         abortReason = stop.get();
-        console.say(e.name(), "stopping: " + abortReason);
+        console.say(experiment.name(), "stopping: " + abortReason);
         run.abort();
         throw new Aborted();
       }
       if (!Instant.now().isBefore(nextLine)) {
         Duration elapsed =
             Duration.between(
-                warmingUp ? measuredStart.minus(e.warmUp()) : measuredStart, Instant.now());
+                warmingUp ? measuredStart.minus(experiment.warmUp()) : measuredStart,
+                Instant.now());
         console.say(
-            e.name(),
+            experiment.name(),
             String.format(
                 "%s %s/%s  %d req  %.0f req/s  ok %d  failed %d  indeterminate %d%s",
                 warmingUp ? "warm-up" : "load",
                 Durations.format(Duration.ofSeconds(Math.max(0, elapsed.toSeconds()))),
-                Durations.format(warmingUp ? e.warmUp() : declared),
+                Durations.format(warmingUp ? experiment.warmUp() : declared),
                 p.requests(),
                 p.recentRatePerSecond(),
                 p.ok(),
@@ -275,7 +280,7 @@ public final class ExperimentRun {
   }
 
   private List<CheckResult> runChecks(LoadResult result, FaultSchedule faults) {
-    journal.record("phase", "checks", "evaluating " + e.checks().size() + " checks");
+    journal.record("phase", "checks", "evaluating " + experiment.checks().size() + " checks");
     Map<String, Target> targets = session.targets();
     CheckContext context =
         session
@@ -299,7 +304,7 @@ public final class ExperimentRun {
 
                   @Override
                   public Duration requestTimeout() {
-                    return e.requestTimeout();
+                    return experiment.requestTimeout();
                   }
 
                   @Override
@@ -309,7 +314,7 @@ public final class ExperimentRun {
                 },
                 faults::windows);
     List<CheckResult> out = new ArrayList<>();
-    for (CheckSpec spec : e.checks()) {
+    for (CheckSpec spec : experiment.checks()) {
       out.add(session.evaluate(spec, () -> context, Map.of()));
     }
     return out;
@@ -326,9 +331,9 @@ public final class ExperimentRun {
     RunObservations observations = session.observations();
     return session.record(
         new RunSession.Ending(
-            Verdicts.judge(e, checks, error, abortReason, unexercised),
+            Verdicts.judge(experiment, checks, error, abortReason, unexercised),
             origin,
-            e.loadDuration(),
+            experiment.loadDuration(),
             checks,
             outcomes,
             measuredStart,
@@ -349,23 +354,23 @@ public final class ExperimentRun {
     }
     List<RequestOutcome> measured = LoadHealth.measured(outcomes, measuredStart);
     List<String> unexercised =
-        LoadHealth.unexercised(e.load(), measured, LoadHealth.windows(reach));
+        LoadHealth.unexercised(experiment.load(), measured, LoadHealth.windows(reach));
     List<String> findings =
-        new ArrayList<>(LoadHealth.lateFaults(e.faults(), windows, measuredStart));
+        new ArrayList<>(LoadHealth.lateFaults(experiment.faults(), windows, measuredStart));
     LoadHealth.failuresOutsideFaults(measured, LoadHealth.windows(reach), measuredStart)
         .ifPresent(f -> findings.add(0, f));
     unexercised.forEach(u -> findings.add("not exercised: " + u));
     findings.forEach(
         f -> {
           journal.record("finding", "timing", f);
-          console.say(e.name(), "finding: " + f);
+          console.say(experiment.name(), "finding: " + f);
         });
     return unexercised;
   }
 
   private String describeLoad() {
     List<String> parts = new ArrayList<>();
-    for (LoadSpec l : e.load()) {
+    for (LoadSpec l : experiment.load()) {
       parts.add(
           l.name()
               + ": "

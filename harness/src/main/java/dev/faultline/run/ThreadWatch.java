@@ -39,7 +39,7 @@ final class ThreadWatch implements AutoCloseable {
   private static final Duration DEADLOCK_INTERVAL = Duration.ofSeconds(1);
   private static final Duration CENSUS_INTERVAL = Duration.ofMillis(500);
 
-  private final Experiment e;
+  private final Experiment experiment;
   private final RunJournal journal;
   private final Console console;
   private final Map<String, ThreadObserver> observers = new LinkedHashMap<>();
@@ -51,8 +51,8 @@ final class ThreadWatch implements AutoCloseable {
   private final Map<String, List<ThreadCensus>> censuses = new ConcurrentHashMap<>();
   private ScheduledExecutorService sampler;
 
-  private ThreadWatch(Experiment e, RunJournal journal, Console console) {
-    this.e = e;
+  private ThreadWatch(Experiment experiment, RunJournal journal, Console console) {
+    this.experiment = experiment;
     this.journal = journal;
     this.console = console;
   }
@@ -61,8 +61,9 @@ final class ThreadWatch implements AutoCloseable {
    * After provisioning: attaches the observers the checks need (throwing {@link
    * InfrastructureException} before load when one cannot be), and takes the baselines.
    */
-  static ThreadWatch attach(Experiment e, Deployment d, RunJournal journal, Console console) {
-    ThreadWatch w = new ThreadWatch(e, journal, console);
+  static ThreadWatch attach(
+      Experiment experiment, Deployment d, RunJournal journal, Console console) {
+    ThreadWatch w = new ThreadWatch(experiment, journal, console);
     try {
       w.attach(d);
     } catch (RuntimeException ex) {
@@ -76,7 +77,7 @@ final class ThreadWatch implements AutoCloseable {
   /** The targets of the checks that observe {@code what}, each once, in the order of the checks. */
   private Set<String> targets(Observation what) {
     Set<String> out = new LinkedHashSet<>();
-    for (CheckSpec c : e.checks()) {
+    for (CheckSpec c : experiment.checks()) {
       if (c.observes().contains(what) && observers.containsKey(c.target())) {
         out.add(c.target());
       }
@@ -86,7 +87,7 @@ final class ThreadWatch implements AutoCloseable {
 
   private void attach(Deployment d) {
     Map<String, String> needed = new LinkedHashMap<>();
-    for (CheckSpec c : e.checks()) {
+    for (CheckSpec c : experiment.checks()) {
       if (c.observes().contains(Observation.THREADS)) {
         needed.putIfAbsent(c.target(), c.name());
       }
@@ -112,7 +113,7 @@ final class ThreadWatch implements AutoCloseable {
       journal.record("observe", name, "threads seen through " + o.source());
       if (neededBy != null) {
         console.say(
-            e.name(),
+            experiment.name(),
             "preflight: "
                 + neededBy
                 + " sees the threads of target "
@@ -123,7 +124,7 @@ final class ThreadWatch implements AutoCloseable {
     } catch (ObserveException ex) {
       unobservable.put(name, ex.getMessage());
       journal.record("error", name, ex.getMessage());
-      console.say(e.name(), "cannot observe target " + name + ": " + ex.getMessage());
+      console.say(experiment.name(), "cannot observe target " + name + ": " + ex.getMessage());
       if (neededBy != null) {
         // Before load, not as an ERROR after it: the check could never have been judged.
         throw new InfrastructureException(
