@@ -91,9 +91,7 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
               + " s after SIGKILL",
           e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FaultException(
-          fault.name(), "interrupted while waiting for pid " + p.pid() + " to die", e);
+      throw FaultException.interrupted(fault.name(), "pid " + p.pid() + " to die", e);
     }
     long exitMillis = (System.nanoTime() - killedNanos) / 1_000_000;
     events.record(
@@ -253,9 +251,7 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
                 + " s after its restart began",
             e);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FaultException(
-            name(), "interrupted while waiting for target " + target.name() + " to restart", e);
+        throw FaultException.interrupted(name(), "target " + target.name() + " to restart", e);
       }
     }
 
