@@ -77,7 +77,7 @@ public final class CheckSpecs {
 
     public NoThreadLeak {
       name = name == null ? "no-thread-leak" : name;
-      ignore = ignore == null ? List.of() : List.copyOf(ignore);
+      ignore = Copies.of(ignore);
     }
   }
 

@@ -33,9 +33,6 @@ public record LoadSpec(
 
   public LoadSpec {
     name = name == null ? target : name;
-    headers =
-        headers == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    headers = Copies.ordered(headers);
   }
 }
