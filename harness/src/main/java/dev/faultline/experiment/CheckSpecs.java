@@ -77,7 +77,7 @@ public final class CheckSpecs {
 
     public NoThreadLeak {
       name = name == null ? "no-thread-leak" : name;
-      ignore = Copies.of(ignore);
+      ignore = ignore == null ? List.of() : List.copyOf(ignore);
     }
   }
 

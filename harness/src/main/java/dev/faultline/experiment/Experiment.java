@@ -42,14 +42,20 @@ public record Experiment(
         List<CheckSpecs.Invariant> steadyState) {
 
   public Experiment {
-    caughtBy = Copies.of(caughtBy);
-    targets = Copies.ordered(targets);
-    proxies = Copies.ordered(proxies);
-    load = Copies.of(load);
-    faults = Copies.of(faults);
-    checks = Copies.of(checks);
-    stopWhen = Copies.of(stopWhen);
-    steadyState = Copies.of(steadyState);
+    caughtBy = caughtBy == null ? List.of() : List.copyOf(caughtBy);
+    targets =
+        targets == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
+    proxies =
+        proxies == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(proxies));
+    load = load == null ? List.of() : List.copyOf(load);
+    faults = faults == null ? List.of() : List.copyOf(faults);
+    checks = checks == null ? List.of() : List.copyOf(checks);
+    stopWhen = stopWhen == null ? List.of() : List.copyOf(stopWhen);
+    steadyState = steadyState == null ? List.of() : List.copyOf(steadyState);
     description = description == null ? "" : description;
   }
 

@@ -33,6 +33,9 @@ public record LoadSpec(
 
   public LoadSpec {
     name = name == null ? target : name;
-    headers = Copies.ordered(headers);
+    headers =
+        headers == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
   }
 }

@@ -43,10 +43,16 @@ public record TargetSpec(
         List<String> calls) {
 
   public TargetSpec {
-    command = Copies.of(command);
-    properties = Copies.ordered(properties);
-    env = Copies.ordered(env);
-    jvmArgs = Copies.of(jvmArgs);
-    calls = Copies.of(calls);
+    command = command == null ? List.of() : List.copyOf(command);
+    properties =
+        properties == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+    env =
+        env == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    calls = calls == null ? List.of() : List.copyOf(calls);
   }
 }
