@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The judgement of no-deadlock, free of I/O: no deadlock cycle in the samples taken during load nor
@@ -17,7 +18,7 @@ import java.util.List;
  */
 final class Deadlocks {
 
-  private static final int SHOWN = 10;
+  static final int SHOWN = 10;
   private static final int FRAMES = 10;
   private static final String IN_FLIGHT = "in flight when the load stopped";
 
@@ -71,24 +72,18 @@ final class Deadlocks {
                             && r.error().startsWith(IN_FLIGHT)))
             .sorted(Comparator.comparingLong(RequestOutcome::latencyMicros).reversed())
             .toList();
-    hangs.stream()
-        .limit(SHOWN)
-        .forEach(
+    evidence.addAll(
+        slowest(
+            hangs,
             r ->
-                evidence.add(
-                    "hung: "
-                        + r.opId()
-                        + " of step "
-                        + r.step()
-                        + " "
-                        + (r.outcome() == Outcome.INDETERMINATE && !r.gatewayAnswer()
-                            ? "had no answer after "
-                                + millis(r.latencyMicros())
-                                + (r.error() != null ? " (" + r.error() + ")" : "")
-                            : "ended "
-                                + r.outcome()
-                                + " only after "
-                                + millis(r.latencyMicros()))));
+                "hung: "
+                    + r.opId()
+                    + " of step "
+                    + r.step()
+                    + " "
+                    + (r.outcome() == Outcome.INDETERMINATE && !r.gatewayAnswer()
+                        ? noAnswerAfter(r)
+                        : "ended " + r.outcome() + " only after " + millis(r.latencyMicros()))));
     if (hangs.size() > SHOWN) {
       evidence.add("… " + (hangs.size() - SHOWN) + " more hung requests");
     }
@@ -135,6 +130,19 @@ final class Deadlocks {
             + hangs.size()
             + " hung requests";
     return new CheckResult(name, "no-deadlock", status, measured, bound2, observed, evidence);
+  }
+
+  /** The first {@value #SHOWN} requests of a list sorted slowest first, one line each. */
+  static List<String> slowest(
+      List<RequestOutcome> requests, Function<RequestOutcome, String> line) {
+    return requests.stream().limit(SHOWN).map(line).toList();
+  }
+
+  /** "had no answer after 1,234 ms (error)" for a request that got none. */
+  static String noAnswerAfter(RequestOutcome r) {
+    return "had no answer after "
+        + millis(r.latencyMicros())
+        + (r.error() != null ? " (" + r.error() + ")" : "");
   }
 
   static String millis(long micros) {

@@ -29,17 +29,7 @@ public final class ErrorRates {
     String measured = "the share of the " + scope + " that were not ok (failed or indeterminate)";
     String bound = "at most " + atMost;
     if (requests.isEmpty()) {
-      return new CheckResult(
-          name,
-          "error-rate",
-          CheckStatus.ERROR,
-          measured,
-          bound,
-          "no requests",
-          List.of(
-              "no requests to judge: "
-                  + scope
-                  + " — none were sent, so the bound was never put to the test"));
+      return RequestScope.noRequests(name, "error-rate", measured, bound, scope);
     }
     long ok = requests.stream().filter(r -> r.outcome() == Outcome.OK).count();
     long failed = requests.stream().filter(r -> r.outcome() == Outcome.FAILED).count();

@@ -46,6 +46,25 @@ public final class RequestScope {
     return new Selection(requests, words, null);
   }
 
+  /**
+   * The result of a latency or error check whose scope holds no request: an error, since the bound
+   * was never put to the test.
+   */
+  static CheckResult noRequests(
+      String name, String kind, String measured, String bound, String scope) {
+    return new CheckResult(
+        name,
+        kind,
+        CheckStatus.ERROR,
+        measured,
+        bound,
+        "no requests",
+        List.of(
+            "no requests to judge: "
+                + scope
+                + " — none were sent, so the bound was never put to the test"));
+  }
+
   /** The requests that started while {@code window} was on; an open window lasts to the end. */
   public static List<RequestOutcome> during(
       List<RequestOutcome> requests, CheckContext.Window window) {

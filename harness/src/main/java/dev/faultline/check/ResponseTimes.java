@@ -53,17 +53,7 @@ final class ResponseTimes {
             + requestTimeout.toMillis()
             + " ms)";
     if (requests.isEmpty()) {
-      return new CheckResult(
-          name,
-          "response-time",
-          CheckStatus.ERROR,
-          measured,
-          bound,
-          "no requests",
-          List.of(
-              "no requests to judge: "
-                  + scope
-                  + " — none were sent, so the bound was never put to the test"));
+      return RequestScope.noRequests(name, "response-time", measured, bound, scope);
     }
     long timeoutMicros = requestTimeout.toNanos() / 1000;
     List<Timed> timed =

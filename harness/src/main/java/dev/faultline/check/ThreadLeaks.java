@@ -68,6 +68,11 @@ final class ThreadLeaks {
     int grownLate() {
       return counted - byHalf;
     }
+
+    /** How the family changed over the load, e.g. {@code pool: 4 before load, 9 now (+5)}. */
+    String change() {
+      return family + ": " + before + " before load, " + now + " now (+" + (now - before) + ")";
+    }
   }
 
   /**
@@ -126,14 +131,8 @@ final class ThreadLeaks {
             evidence.add(
                 clock.isPresent()
                     ? familyLine(g)
-                    : g.family()
-                        + ": "
-                        + g.before()
-                        + " before load, "
-                        + g.now()
-                        + " now (+"
-                        + (g.now() - g.before())
-                        + "), "
+                    : g.change()
+                        + ", "
                         + g.counted()
                         + " of them not idle in a pool known before load"));
     evidence.addAll(leakedStacks(leaking, now, counts, known));
@@ -256,14 +255,8 @@ final class ThreadLeaks {
   }
 
   private static String familyLine(Growth g) {
-    return g.family()
-        + ": "
-        + g.before()
-        + " before load, "
-        + g.now()
-        + " now (+"
-        + (g.now() - g.before())
-        + "); still growing with the work: "
+    return g.change()
+        + "; still growing with the work: "
         + g.byHalf()
         + " by mid-load, "
         + g.byThreeQuarters()

@@ -18,7 +18,7 @@ final class Timeouts {
   /** The target's timeout counter before and after load, and where it was read. */
   public record CounterMove(String where, long before, long after) {}
 
-  private static final int SHOWN = 10;
+  private static final int SHOWN = Deadlocks.SHOWN;
 
   private Timeouts() {}
 
@@ -70,28 +70,19 @@ final class Timeouts {
               + limitMicros / 1000
               + " ms)");
     }
-    late.stream()
-        .limit(SHOWN)
-        .forEach(
+    evidence.addAll(
+        Deadlocks.slowest(
+            late,
             r ->
-                evidence.add(
-                    "late: "
-                        + r.opId()
-                        + " ended "
-                        + r.outcome()
-                        + (r.status() > 0 ? " (HTTP " + r.status() + ")" : "")
-                        + " after "
-                        + Deadlocks.millis(r.latencyMicros())));
-    hung.stream()
-        .limit(SHOWN)
-        .forEach(
-            r ->
-                evidence.add(
-                    "hung: "
-                        + r.opId()
-                        + " had no answer after "
-                        + Deadlocks.millis(r.latencyMicros())
-                        + (r.error() != null ? " (" + r.error() + ")" : "")));
+                "late: "
+                    + r.opId()
+                    + " ended "
+                    + r.outcome()
+                    + (r.status() > 0 ? " (HTTP " + r.status() + ")" : "")
+                    + " after "
+                    + Deadlocks.millis(r.latencyMicros())));
+    evidence.addAll(
+        Deadlocks.slowest(hung, r -> "hung: " + r.opId() + " " + Deadlocks.noAnswerAfter(r)));
     if (late.size() > SHOWN || hung.size() > SHOWN) {
       evidence.add("… and more (only the " + SHOWN + " slowest of each are listed)");
     }

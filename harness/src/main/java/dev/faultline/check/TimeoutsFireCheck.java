@@ -3,10 +3,8 @@ package dev.faultline.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.InfrastructureException;
 import dev.faultline.experiment.CheckSpecs;
-import dev.faultline.load.RequestOutcome;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,16 +19,10 @@ record TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec)
 
   @Override
   public CheckResult evaluate(CheckContext context) {
-    List<RequestOutcome> requests = context.outcomes(spec.load());
-    String scope = "requests of step " + spec.load();
-    if (spec.during() != null) {
-      Optional<CheckContext.Window> w = context.faultWindow(spec.during());
-      if (w.isEmpty()) {
-        return error(
-            "fault " + spec.during() + " was never switched on, so no request ran under it");
-      }
-      requests = RequestScope.during(requests, w.get());
-      scope += " that started while " + spec.during() + " was on";
+    RequestScope.Selection requests =
+        RequestScope.select(context, spec.load(), spec.during(), false);
+    if (requests.error() != null) {
+      return error(requests.error());
     }
     Timeouts.CounterMove move = null;
     if (spec.stats() != null) {
@@ -55,7 +47,13 @@ record TimeoutsFireCheck(CheckSpecs.TimeoutsFire spec)
       }
     }
     return Timeouts.judge(
-        spec.name(), spec.target(), requests, scope, spec.deadline(), spec.tolerance(), move);
+        spec.name(),
+        spec.target(),
+        requests.requests(),
+        requests.words(),
+        spec.deadline(),
+        spec.tolerance(),
+        move);
   }
 
   @Override

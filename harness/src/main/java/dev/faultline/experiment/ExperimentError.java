@@ -20,6 +20,11 @@ public record ExperimentError(
   private static final Pattern QUOTED =
       Pattern.compile("\"([^\"]{" + (LONGEST_QUOTED + 1) + ",})\"");
 
+  /** What is wrong with the file as a whole (unreadable, not YAML, too large): at 1:1, no field. */
+  public static ExperimentError ofFile(Path file, String message, String fix) {
+    return new ExperimentError(file, 1, 1, "", message, fix);
+  }
+
   public ExperimentError {
     field = shorten(field);
     message = shortenQuoted(message);

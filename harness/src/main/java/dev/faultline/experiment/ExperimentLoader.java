@@ -80,11 +80,8 @@ public final class ExperimentLoader {
               .forEach(files::add);
         } catch (IOException e) {
           errors.add(
-              new ExperimentError(
+              ExperimentError.ofFile(
                   p,
-                  1,
-                  1,
-                  "",
                   "cannot list the folder: " + e.getMessage(),
                   "check the path and its permissions"));
         }
@@ -92,31 +89,22 @@ public final class ExperimentLoader {
         files.add(p);
       } else if (Files.exists(p)) {
         errors.add(
-            new ExperimentError(
+            ExperimentError.ofFile(
                 p,
-                1,
-                1,
-                "",
                 "not a regular file (a device, a pipe or a socket)",
                 "give the path of an experiment file or a folder of them, e.g. experiments/"));
       } else {
         errors.add(
-            new ExperimentError(
+            ExperimentError.ofFile(
                 p,
-                1,
-                1,
-                "",
                 "no such file or folder",
                 "give the path of an experiment file or a folder of them, e.g. experiments/"));
       }
     }
     if (files.isEmpty() && errors.isEmpty()) {
       errors.add(
-          new ExperimentError(
+          ExperimentError.ofFile(
               filesOrFolders.isEmpty() ? Path.of(".") : filesOrFolders.get(0),
-              1,
-              1,
-              "",
               "no experiment files (*.yaml) found",
               "give a file or a folder holding .yaml experiments"));
     }
@@ -149,11 +137,8 @@ public final class ExperimentLoader {
       return null;
     } catch (RuntimeException e) {
       errors.add(
-          new ExperimentError(
+          ExperimentError.ofFile(
               file,
-              1,
-              1,
-              "",
               "not valid YAML: " + e.getMessage(),
               "check the file is a single YAML document"));
       return null;

@@ -2,8 +2,6 @@ package dev.faultline.fault;
 
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.launch.ContainerControl;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Pauses a container target with {@code docker pause} (the cgroup freezer: every thread of it
@@ -16,40 +14,23 @@ record ContainerPauseInjector(String target, ContainerControl container) impleme
   @Override
   public ActiveFault apply(FaultSpec fault) {
     container.pause();
-    return new ActivePause(fault.name(), System.nanoTime());
+    return new ActivePause(fault.name());
   }
 
-  private final class ActivePause extends OnceRollback {
-    private final long pausedAtNanos;
-    private volatile long pausedMillis = -1;
-
-    ActivePause(String name, long pausedAtNanos) {
-      super(name);
-      this.pausedAtNanos = pausedAtNanos;
+  /** A paused container; rollback unpauses it. */
+  private final class ActivePause extends PausedTarget {
+    ActivePause(String name) {
+      super(name, target, "container", container.containerId().substring(0, 12));
     }
 
     @Override
-    protected void undo() {
+    protected void resume() {
       container.unpause();
-      pausedMillis = (System.nanoTime() - pausedAtNanos) / 1_000_000;
     }
 
     @Override
-    public Map<String, String> figures() {
-      Map<String, String> f = new LinkedHashMap<>();
-      f.put("target", target);
-      f.put("container", container.containerId().substring(0, 12));
-      if (pausedMillis >= 0) {
-        f.put("pausedMillis", String.valueOf(pausedMillis));
-      }
-      return f;
-    }
-
-    @Override
-    public String summary() {
-      return pausedMillis < 0
-          ? ""
-          : "container of " + target + " paused for " + pausedMillis / 1000.0 + " s, then unpaused";
+    protected String summary(String target, double pausedSeconds) {
+      return "container of " + target + " paused for " + pausedSeconds + " s, then unpaused";
     }
   }
 }

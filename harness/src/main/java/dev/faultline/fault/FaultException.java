@@ -19,6 +19,15 @@ public final class FaultException extends InfrastructureException {
     this.fault = fault;
   }
 
+  /**
+   * A wait of the fault for {@code what} was interrupted; sets the thread's interrupt flag again,
+   * so the caller's caller still sees it.
+   */
+  static FaultException interrupted(String fault, String what, InterruptedException e) {
+    Thread.currentThread().interrupt();
+    return new FaultException(fault, "interrupted while waiting for " + what, e);
+  }
+
   /** The fault's name in the experiment. */
   public String fault() {
     return fault;

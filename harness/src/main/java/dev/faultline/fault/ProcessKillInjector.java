@@ -91,31 +91,11 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
               + " s after SIGKILL",
           e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new FaultException(
-          fault.name(), "interrupted while waiting for pid " + p.pid() + " to die", e);
+      throw FaultException.interrupted(fault.name(), "pid " + p.pid() + " to die", e);
     }
-    long exitMillis = (System.nanoTime() - killedNanos) / 1_000_000;
-    events.record(
-        fault.name(),
-        "SIGKILL to target "
-            + target.name()
-            + " (pid "
-            + p.pid()
-            + "); gone after "
-            + exitMillis
-            + " ms",
-        Map.of(
-            "event",
-            "killed",
-            "target",
-            target.name(),
-            "pid",
-            String.valueOf(p.pid()),
-            "killedAt",
-            killedAt.toString()));
-    return afterKill(
-        fault.name(), k, new Killed("pid", String.valueOf(p.pid()), killedAt, killedNanos));
+    Killed killed = new Killed("pid", String.valueOf(p.pid()), killedAt, killedNanos);
+    journalKill(fault.name(), killed, "SIGKILL to", "gone");
+    return afterKill(fault.name(), k, killed);
   }
 
   /** What was killed ({@code pid 4242} or {@code container 0123456789ab}) and when. */
@@ -146,14 +126,26 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
               + " s after docker kill",
           e);
     }
-    long exitMillis = (System.nanoTime() - killedNanos) / 1_000_000;
+    Killed killed = new Killed("container", id, killedAt, killedNanos);
+    journalKill(fault, killed, "docker kill of", "exited");
+    return killed;
+  }
+
+  /** Journals a kill once its process is gone: how, of what, and how long it took to go. */
+  private void journalKill(String fault, Killed killed, String how, String gone) {
+    long exitMillis = (System.nanoTime() - killed.nanos()) / 1_000_000;
     events.record(
         fault,
-        "docker kill of target "
+        how
+            + " target "
             + target.name()
-            + " (container "
-            + id
-            + "); exited after "
+            + " ("
+            + killed.kind()
+            + " "
+            + killed.id()
+            + "); "
+            + gone
+            + " after "
             + exitMillis
             + " ms",
         Map.of(
@@ -161,11 +153,10 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
             "killed",
             "target",
             target.name(),
-            "container",
-            id,
+            killed.kind(),
+            killed.id(),
             "killedAt",
-            killedAt.toString()));
-    return new Killed("container", id, killedAt, killedNanos);
+            killed.at().toString()));
   }
 
   private ActiveFault afterKill(String fault, KillProcess k, Killed killed) {
@@ -253,9 +244,7 @@ record ProcessKillInjector(Target target, FaultEvents events) implements FaultIn
                 + " s after its restart began",
             e);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FaultException(
-            name(), "interrupted while waiting for target " + target.name() + " to restart", e);
+        throw FaultException.interrupted(name(), "target " + target.name() + " to restart", e);
       }
     }
 

@@ -6,8 +6,6 @@ import dev.faultline.experiment.FaultSpec;
 import dev.faultline.launch.Target;
 import dev.faultline.process.StoppedProcesses;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -24,7 +22,7 @@ record ProcessPauseInjector(Target target) implements FaultInjector {
   public ActiveFault apply(FaultSpec fault) {
     long pid = ProcessKillInjector.processOf(fault.name(), target, "pause").pid();
     StoppedProcesses.stop(pid, "target " + target.name() + " (fault " + fault.name() + ")");
-    ActivePause active = new ActivePause(fault.name(), pid, System.nanoTime());
+    ActivePause active = new ActivePause(fault.name(), pid);
     try {
       awaitState(fault.name(), pid, true);
     } catch (RuntimeException e) {
@@ -62,46 +60,27 @@ record ProcessPauseInjector(Target target) implements FaultInjector {
   }
 
   /** A paused process; rollback resumes it and proves it runs. */
-  private final class ActivePause extends OnceRollback {
+  private final class ActivePause extends PausedTarget {
     private final long pid;
-    private final long stoppedAtNanos;
-    private volatile long pausedMillis = -1;
 
-    ActivePause(String name, long pid, long stoppedAtNanos) {
-      super(name);
+    ActivePause(String name, long pid) {
+      super(name, target.name(), "pid", String.valueOf(pid));
       this.pid = pid;
-      this.stoppedAtNanos = stoppedAtNanos;
     }
 
     @Override
-    protected void undo() {
+    protected void resume() {
       StoppedProcesses.resume(pid);
-      pausedMillis = (System.nanoTime() - stoppedAtNanos) / 1_000_000;
+    }
+
+    @Override
+    protected void awaitRunning() {
       awaitState(name(), pid, false);
     }
 
     @Override
-    public Map<String, String> figures() {
-      Map<String, String> f = new LinkedHashMap<>();
-      f.put("target", target.name());
-      f.put("pid", String.valueOf(pid));
-      if (pausedMillis >= 0) {
-        f.put("pausedMillis", String.valueOf(pausedMillis));
-      }
-      return f;
-    }
-
-    @Override
-    public String summary() {
-      return pausedMillis < 0
-          ? ""
-          : "pid "
-              + pid
-              + " of "
-              + target.name()
-              + " stopped for "
-              + pausedMillis / 1000.0
-              + " s, then resumed";
+    protected String summary(String target, double pausedSeconds) {
+      return "pid " + pid + " of " + target + " stopped for " + pausedSeconds + " s, then resumed";
     }
   }
 }

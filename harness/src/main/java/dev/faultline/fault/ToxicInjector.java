@@ -11,7 +11,6 @@ import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.ToxicList;
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Applies network faults as Toxiproxy toxics through the official Java client, so the same code
@@ -116,34 +115,29 @@ record ToxicInjector(ToxiproxyClient client) implements FaultInjector {
     }
   }
 
-  /** Runs an undo action once. */
-  private static final class Rollback implements ActiveFault {
-    interface Undo {
-      void run() throws IOException;
-    }
+  /** An undo through the Toxiproxy API. */
+  private interface Undo {
+    void run() throws IOException;
+  }
 
-    private final String name;
+  /**
+   * The toxic (or the proxy taken down) undone once. Not rolled back at exit: the embedded proxy
+   * ends with the JVM, as before.
+   */
+  private static final class Rollback extends OnceRollback {
     private final Undo undo;
-    private final AtomicBoolean done = new AtomicBoolean();
 
     Rollback(String name, Undo undo) {
-      this.name = name;
+      super(name, false);
       this.undo = undo;
     }
 
     @Override
-    public String name() {
-      return name;
-    }
-
-    @Override
-    public void rollback() {
-      if (done.compareAndSet(false, true)) {
-        try {
-          undo.run();
-        } catch (IOException e) {
-          throw new FaultException(name, "rollback failed: " + e.getMessage(), e);
-        }
+    protected void undo() {
+      try {
+        undo.run();
+      } catch (IOException e) {
+        throw new FaultException(name(), "rollback failed: " + e.getMessage(), e);
       }
     }
   }

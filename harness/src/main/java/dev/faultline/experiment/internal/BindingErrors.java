@@ -40,11 +40,8 @@ final class BindingErrors {
 
   void emptyFile() {
     errors.add(
-        new ExperimentError(
+        ExperimentError.ofFile(
             file,
-            1,
-            1,
-            "",
             "the file is empty",
             "start from an experiment in experiments/, e.g. counter-locked.yaml"));
   }

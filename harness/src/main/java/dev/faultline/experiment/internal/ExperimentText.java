@@ -42,11 +42,8 @@ public final class ExperimentText {
       }
     } catch (IOException e) {
       errors.add(
-          new ExperimentError(
+          ExperimentError.ofFile(
               file,
-              1,
-              1,
-              "",
               "cannot read the file: " + e.getMessage(),
               "check the path and its permissions"));
       return null;
@@ -68,11 +65,8 @@ public final class ExperimentText {
   }
 
   private static ExperimentError tooLarge(Path file, long size) {
-    return new ExperimentError(
+    return ExperimentError.ofFile(
         file,
-        1,
-        1,
-        "",
         "the file is "
             + size
             + " bytes; an experiment file is at most "
@@ -86,11 +80,8 @@ public final class ExperimentText {
         && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
             || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
       errors.add(
-          new ExperimentError(
+          ExperimentError.ofFile(
               file,
-              1,
-              1,
-              "",
               "the file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
               "save the file as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 old.yaml > new.yaml"));
       return null;

@@ -160,25 +160,39 @@ public final class YamlBinder {
           "write one \"name: value\" per line, indented under " + path);
       return null;
     }
+    Map<String, NodeTuple> given = new LinkedHashMap<>();
+    boolean ok = keysOf(mapping, path, given);
     Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, NodeTuple> e : given.entrySet()) {
+      Object v = bind(e.getValue().getValueNode(), value, join(path, e.getKey()));
+      ok &= v != null;
+      out.put(e.getKey(), v);
+    }
+    return ok ? out : null;
+  }
+
+  /**
+   * The entries of a map by key into {@code given}, each key once; says what is wrong with a key
+   * that is no plain text or comes twice, and returns whether every key was fine.
+   */
+  private boolean keysOf(MappingNode mapping, String path, Map<String, NodeTuple> given) {
     boolean ok = true;
     for (NodeTuple t : mapping.getValue()) {
       String key = keyOf(t, path);
       if (key == null) {
         ok = false;
-        continue;
-      }
-      String child = path.isEmpty() ? key : path + "." + key;
-      if (out.containsKey(key)) {
-        fail(t.getKeyNode(), child, "\"" + key + "\" is given twice", "keep one of the two");
+      } else if (given.containsKey(key)) {
+        fail(
+            t.getKeyNode(),
+            join(path, key),
+            "\"" + key + "\" is given twice",
+            "keep one of the two");
         ok = false;
-        continue;
+      } else {
+        given.put(key, t);
       }
-      Object v = bind(t.getValueNode(), value, child);
-      ok &= v != null;
-      out.put(key, v);
     }
-    return ok ? out : null;
+    return ok;
   }
 
   private String keyOf(NodeTuple t, String path) {
@@ -243,22 +257,7 @@ public final class YamlBinder {
       return null;
     }
     Map<String, NodeTuple> given = new LinkedHashMap<>();
-    boolean ok = true;
-    for (NodeTuple t : mapping.getValue()) {
-      String key = keyOf(t, path);
-      if (key == null) {
-        ok = false;
-      } else if (given.containsKey(key)) {
-        fail(
-            t.getKeyNode(),
-            join(path, key),
-            "\"" + key + "\" is given twice",
-            "keep one of the two");
-        ok = false;
-      } else {
-        given.put(key, t);
-      }
-    }
+    boolean ok = keysOf(mapping, path, given);
     RecordComponent[] components = type.getRecordComponents();
     List<String> known = new ArrayList<>();
     Object[] args = new Object[components.length];
