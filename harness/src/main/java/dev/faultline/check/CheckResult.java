@@ -1,6 +1,7 @@
 package dev.faultline.check;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What one check found: what it measured, the bound it held it to, the value it observed, and the
@@ -34,7 +35,7 @@ public record CheckResult(
   public String summary() {
     return name
         + " "
-        + status.name().toLowerCase(java.util.Locale.ROOT)
+        + status.name().toLowerCase(Locale.ROOT)
         + ": "
         + measured
         + "; expected "

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -146,6 +147,6 @@ final class Deadlocks {
   }
 
   static String millis(long micros) {
-    return String.format(java.util.Locale.ROOT, "%,d ms", micros / 1000);
+    return String.format(Locale.ROOT, "%,d ms", micros / 1000);
   }
 }

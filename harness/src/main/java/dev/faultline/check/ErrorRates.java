@@ -6,6 +6,7 @@ import dev.faultline.load.RequestOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -99,10 +100,10 @@ public final class ErrorRates {
         r.error() != null
             ? r.error()
             : r.status() > 0 ? "HTTP status " + r.status() : "no cause recorded";
-    return r.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": " + why;
+    return r.outcome().name().toLowerCase(Locale.ROOT) + ": " + why;
   }
 
   public static String percent(double share) {
-    return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 }

@@ -2,6 +2,7 @@ package dev.faultline.check;
 
 import dev.faultline.load.RequestOutcome;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which of a step's requests a latency or error check judges, and how to say so: every one, those
@@ -27,7 +28,7 @@ public final class RequestScope {
     List<RequestOutcome> requests = context.outcomes(load);
     String words = "requests of step " + load;
     if (during != null) {
-      java.util.Optional<CheckContext.Window> w = context.faultWindow(during);
+      Optional<CheckContext.Window> w = context.faultWindow(during);
       if (w.isEmpty()) {
         return new Selection(
             List.of(),

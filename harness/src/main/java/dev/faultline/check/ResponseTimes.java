@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The judgement of response-time, free of I/O: the nearest-rank percentile of the requests' times
@@ -142,7 +143,7 @@ final class ResponseTimes {
   }
 
   static String ms(long micros) {
-    return String.format(java.util.Locale.ROOT, "%,.1f ms", micros / 1000.0);
+    return String.format(Locale.ROOT, "%,.1f ms", micros / 1000.0);
   }
 
   private static String number(double p) {

@@ -1,8 +1,11 @@
 package dev.faultline.experiment;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One experiment, as declared in YAML: what to start, what load to put on it, which faults to
@@ -44,13 +47,9 @@ public record Experiment(
   public Experiment {
     caughtBy = caughtBy == null ? List.of() : List.copyOf(caughtBy);
     targets =
-        targets == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
+        targets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     proxies =
-        proxies == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(proxies));
+        proxies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(proxies));
     load = load == null ? List.of() : List.copyOf(load);
     faults = faults == null ? List.of() : List.copyOf(faults);
     checks = checks == null ? List.of() : List.copyOf(checks);
@@ -66,7 +65,7 @@ public record Experiment(
   public Duration warmUp() {
     return load.stream()
         .map(LoadSpec::warmUp)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .max(Duration::compareTo)
         .orElse(Duration.ZERO);
   }

@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -151,7 +152,7 @@ public final class ExperimentLoader {
     List<ExperimentError> found =
         binder.errors().stream()
             .sorted(
-                java.util.Comparator.comparingInt(ExperimentError::line)
+                Comparator.comparingInt(ExperimentError::line)
                     .thenComparingInt(ExperimentError::column))
             .toList();
     errors.addAll(found.subList(0, Math.min(found.size(), Limits.MAX_ERRORS_PER_FILE)));

@@ -1,6 +1,8 @@
 package dev.faultline.experiment;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,8 +36,6 @@ public record LoadSpec(
   public LoadSpec {
     name = name == null ? target : name;
     headers =
-        headers == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 }

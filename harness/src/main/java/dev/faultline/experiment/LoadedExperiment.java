@@ -1,6 +1,9 @@
 package dev.faultline.experiment;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /** A valid experiment together with the file it came from and the YAML text as written. */
 public record LoadedExperiment(Experiment experiment, Path file, String yaml) {
@@ -16,7 +19,7 @@ public record LoadedExperiment(Experiment experiment, Path file, String yaml) {
    */
   public LoadedExperiment withBuiltinLaunch(Launch launch) {
     Experiment e = experiment;
-    java.util.Map<String, TargetSpec> targets = new java.util.LinkedHashMap<>();
+    Map<String, TargetSpec> targets = new LinkedHashMap<>();
     e.targets()
         .forEach(
             (name, t) ->
@@ -57,7 +60,7 @@ public record LoadedExperiment(Experiment experiment, Path file, String yaml) {
             e.steadyState());
     String note =
         "# launch: "
-            + launch.name().toLowerCase(java.util.Locale.ROOT)
+            + launch.name().toLowerCase(Locale.ROOT)
             + " for every built-in target (command-line override)\n";
     return new LoadedExperiment(changed, file, note + yaml);
   }

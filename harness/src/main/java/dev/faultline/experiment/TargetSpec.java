@@ -1,6 +1,8 @@
 package dev.faultline.experiment;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +49,8 @@ public record TargetSpec(
     properties =
         properties == null
             ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    env =
-        env == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+            : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    env = env == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(env));
     jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
     calls = calls == null ? List.of() : List.copyOf(calls);
   }

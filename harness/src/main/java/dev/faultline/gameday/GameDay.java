@@ -11,6 +11,7 @@ import dev.faultline.load.LoadRun;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.process.DaemonThreads;
 import dev.faultline.process.ExitHooks;
+import dev.faultline.report.FaultWindow;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
 import dev.faultline.run.Console;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -278,12 +280,9 @@ public final class GameDay {
   }
 
   /** Every fault window so far, those still open (off = null) included. */
-  private List<dev.faultline.report.FaultWindow> windowsSoFar() {
-    List<dev.faultline.report.FaultWindow> all = new java.util.ArrayList<>(faults.windows());
-    faults
-        .activeSince()
-        .forEach(
-            (name, on) -> all.add(new dev.faultline.report.FaultWindow(name, "", "", on, null)));
+  private List<FaultWindow> windowsSoFar() {
+    List<FaultWindow> all = new ArrayList<>(faults.windows());
+    faults.activeSince().forEach((name, on) -> all.add(new FaultWindow(name, "", "", on, null)));
     return all;
   }
 

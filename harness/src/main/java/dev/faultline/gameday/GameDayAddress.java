@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
@@ -57,11 +58,7 @@ public record GameDayAddress(
         // Not a POSIX file system: the folder's own permissions protect the token.
       }
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-      Files.move(
-          tmp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new FaultlineException(
           "cannot write " + file + " (faultline abort reads it): " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import dev.faultline.run.Judgement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ final class GameDayVerdict {
       said.add(
           spec.name()
               + " "
-              + s.name().toLowerCase(java.util.Locale.ROOT)
+              + s.name().toLowerCase(Locale.ROOT)
               + " at +"
               + (run.at().getEpochSecond() - origin.getEpochSecond())
               + " s");

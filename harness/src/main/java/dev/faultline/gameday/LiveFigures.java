@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The live charts' figures, one point per second since {@code origin}: requests that ended in the
@@ -85,7 +86,7 @@ final class LiveFigures {
    * For the report's timeline: the first target's live threads in second {@code s} after {@code
    * since}, or -1.
    */
-  synchronized java.util.function.IntUnaryOperator threadsSince(Instant since) {
+  synchronized IntUnaryOperator threadsSince(Instant since) {
     long shift = since == null ? 0 : (since.toEpochMilli() - origin.toEpochMilli()) / 1000;
     TreeMap<Long, Integer> first =
         threads.values().stream()

@@ -10,9 +10,11 @@ import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.FaultWindow;
 import dev.faultline.report.JournalEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,7 +124,7 @@ record RoomState(
               name,
               p.room().checkSpecs().get(name).kindName(),
               p.room().running().contains(name),
-              r == null ? "not run" : r.status().name().toLowerCase(java.util.Locale.ROOT),
+              r == null ? "not run" : r.status().name().toLowerCase(Locale.ROOT),
               r == null ? null : r.measured(),
               r == null ? null : r.bound(),
               r == null ? null : r.observed(),
@@ -182,7 +184,7 @@ record RoomState(
     Matcher iso = ISO_DURATION.matcher(params);
     StringBuilder readable = new StringBuilder();
     while (iso.find()) {
-      iso.appendReplacement(readable, Durations.format(java.time.Duration.parse(iso.group())));
+      iso.appendReplacement(readable, Durations.format(Duration.parse(iso.group())));
     }
     iso.appendTail(readable);
     return readable + "; time box " + Durations.format(Room.timeBox(f));

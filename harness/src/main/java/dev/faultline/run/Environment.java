@@ -3,6 +3,7 @@ package dev.faultline.run;
 import dev.faultline.experiment.Experiment;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The facts of the machine and versions a run report records, so a run can be compared and
@@ -33,7 +34,7 @@ final class Environment {
     env.put("max heap", Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
     env.put(
         "faultline",
-        java.util.Optional.ofNullable(Environment.class.getPackage().getImplementationVersion())
+        Optional.ofNullable(Environment.class.getPackage().getImplementationVersion())
             .orElse("0.1.0-SNAPSHOT"));
     env.put("gatling", "3.15.1");
     env.put("seed", String.valueOf(e.seed()));

@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,7 +117,7 @@ final class LoadHealth {
             + " ("
             + first.opId()
             + ", "
-            + first.outcome().name().toLowerCase(java.util.Locale.ROOT)
+            + first.outcome().name().toLowerCase(Locale.ROOT)
             + ": "
             + cause
             + ")"
@@ -128,7 +130,7 @@ final class LoadHealth {
   static List<String> lateFaults(
       List<FaultSpec> faults, List<FaultWindow> windows, Instant measuredStart) {
     List<String> out = new ArrayList<>();
-    Map<String, FaultSpec> byName = new java.util.HashMap<>();
+    Map<String, FaultSpec> byName = new HashMap<>();
     faults.forEach(f -> byName.put(f.name(), f));
     for (FaultWindow w : windows) {
       FaultSpec f = byName.get(w.name());
@@ -168,6 +170,6 @@ final class LoadHealth {
   }
 
   private static String seconds(long millis) {
-    return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 }

@@ -5,6 +5,7 @@ import dev.faultline.experiment.StopCondition;
 import dev.faultline.experiment.StopConditions;
 import dev.faultline.launch.Target;
 import dev.faultline.load.LoadProgress;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,14 +26,14 @@ final class StopGuard {
   private final List<StopCondition> conditions;
   private final Map<String, Target> targets;
   private final Instant deadline;
-  private final java.time.Duration budget;
+  private final Duration budget;
   private final Deque<Sample> samples = new ArrayDeque<>();
 
   StopGuard(
       List<StopCondition> conditions,
       Map<String, Target> targets,
       Instant deadline,
-      java.time.Duration budget) {
+      Duration budget) {
     this.conditions = conditions;
     this.targets = targets;
     this.deadline = deadline;
