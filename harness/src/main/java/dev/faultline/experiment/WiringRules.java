@@ -11,28 +11,28 @@ import java.util.Set;
 /** The rules of the placeholders that wire targets together, and of the start order they make. */
 final class WiringRules {
 
-  private final Experiment e;
-  private final YamlBinder at;
+  private final Experiment experiment;
+  private final YamlBinder binder;
   private final Set<String> names = new LinkedHashSet<>();
 
   WiringRules(Experiment experiment, YamlBinder binder) {
-    this.e = experiment;
-    this.at = binder;
+    this.experiment = experiment;
+    this.binder = binder;
     names.addAll(experiment.targets().keySet());
     names.addAll(Wiring.proxyUpstreams(experiment).keySet());
   }
 
   void check() {
-    for (Map.Entry<String, TargetSpec> t : e.targets().entrySet()) {
+    for (Map.Entry<String, TargetSpec> t : experiment.targets().entrySet()) {
       for (Map.Entry<String, String> field : Placeholders.fields(t.getValue()).entrySet()) {
         if (field.getValue() != null) {
           checkField("targets." + t.getKey() + "." + field.getKey(), field.getValue());
         }
       }
     }
-    List<String> cycle = Wiring.cycle(e);
+    List<String> cycle = Wiring.cycle(experiment);
     if (!cycle.isEmpty()) {
-      at.error(
+      binder.error(
           "targets." + cycle.get(0),
           "the targets wait for each other to start: " + String.join(" → ", cycle),
           "a target starts after the targets it calls or names in ${url:…}, ${host:…}, ${port:…} (a proxy stands for its upstream); "
@@ -44,14 +44,14 @@ final class WiringRules {
     for (String inner : Placeholders.written(value)) {
       Placeholders.Reference r = Placeholders.parse(inner);
       if (r == null) {
-        at.error(path, "unknown placeholder ${" + inner + "}", fix(inner));
+        binder.error(path, "unknown placeholder ${" + inner + "}", fix(inner));
       } else if (!r.ownPort() && !names.contains(r.name())) {
-        at.error(
+        binder.error(
             path,
             "unknown placeholder " + r + ": no target or proxy is named \"" + r.name() + "\"",
             fix(inner));
       } else if (r.ownPort() && path.endsWith(".url")) {
-        at.error(
+        binder.error(
             path,
             "${port} is the port Faultline picks for a target it starts; an attached target's port is in its url",
             "write the port, e.g. http://127.0.0.1:8080");

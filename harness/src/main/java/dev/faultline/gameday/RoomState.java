@@ -75,7 +75,7 @@ record RoomState(
 
   /** What the page is told, from the parts of a live game day. */
   record Parts(
-      Experiment e,
+      Experiment experiment,
       Instant origin,
       Room room,
       LiveFigures figures,
@@ -148,8 +148,8 @@ record RoomState(
       timeline = timeline.subList(timeline.size() - TIMELINE_SHOWN, timeline.size());
     }
     return new RoomState(
-        p.e().name(),
-        p.e().description(),
+        p.experiment().name(),
+        p.experiment().description(),
         o,
         now.toEpochMilli(),
         p.endReason() != null,
