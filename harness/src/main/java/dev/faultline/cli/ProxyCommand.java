@@ -15,7 +15,9 @@ final class ProxyCommand implements Callable<Integer> {
   @Option(
       names = "--host",
       defaultValue = "127.0.0.1",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+      description =
+          "Loopback address to listen on: 127.0.0.0/8, ::1 or localhost (default:"
+              + " ${DEFAULT-VALUE}). Its proxies listen on loopback too.")
   String host;
 
   @Option(
@@ -26,6 +28,14 @@ final class ProxyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!ToxiproxyServer.isLoopback(host)) {
+      System.err.println(
+          "faultline proxy: --host "
+              + host
+              + " would listen beyond this machine: Faultline listens on loopback only.\n"
+              + "fix: leave --host out (127.0.0.1), or give 127.0.0.1, ::1 or localhost");
+      return FaultlineCli.INVALID;
+    }
     ToxiproxyServer.serveUntilInterrupted(host, port);
     return 0;
   }

@@ -98,6 +98,11 @@ public final class ToxiproxyServer implements AutoCloseable {
     serveUntilInterrupted(host, port);
   }
 
+  /** Whether {@code host} is this machine's loopback: localhost, 127.0.0.0/8 or ::1. */
+  public static boolean isLoopback(String host) {
+    return ControlApi.isLoopback(host);
+  }
+
   /** The port the API listens on (the real one when started with 0). */
   public int port() {
     return api.port();

@@ -81,6 +81,50 @@ class RawHttpApiTest {
   }
 
   @Test
+  void aServerOnLoopbackRefusesProxiesThatWouldListenBeyondIt() throws IOException {
+    String upstream = fixture.echo.address();
+    String beyond =
+        "bad request body: listen \"0.0.0.0:0\" would listen beyond this machine: this server's"
+            + " API listens on loopback, and so do its proxies; use 127.0.0.1:PORT (or 127.0.0.1:0"
+            + " for a free port)";
+
+    HttpResponse<String> created =
+        fixture.send(
+            "POST",
+            "/proxies",
+            "{\"name\":\"wide\",\"listen\":\"0.0.0.0:0\",\"upstream\":\"" + upstream + "\"}");
+    HttpResponse<String> populated =
+        fixture.send(
+            "POST",
+            "/populate",
+            "[{\"name\":\"ok\",\"upstream\":\""
+                + upstream
+                + "\"},{\"name\":\"wide\",\"listen\":\"0.0.0.0:0\",\"upstream\":\""
+                + upstream
+                + "\"}]");
+
+    assertThat(created.statusCode()).isEqualTo(400);
+    assertThat(json(created).get("error").textValue()).isEqualTo(beyond);
+    assertThat(populated.statusCode()).isEqualTo(400);
+    assertThat(json(populated).get("error").textValue()).startsWith(beyond);
+    assertThat(fixture.client.getProxies()).as("nothing was created").isEmpty();
+
+    Proxy local = fixture.client.createProxy("local", "localhost:0", upstream);
+    String listen = local.getListen();
+    HttpResponse<String> widened =
+        fixture.send(
+            "POST",
+            "/proxies/local",
+            "{\"listen\":\"0.0.0.0:0\",\"upstream\":\"" + upstream + "\",\"enabled\":true}");
+
+    assertThat(widened.statusCode()).isEqualTo(400);
+    assertThat(json(widened).get("error").textValue()).isEqualTo(beyond);
+    Proxy kept = fixture.client.getProxy("local");
+    assertThat(kept.getListen()).as("the proxy kept its address").isEqualTo(listen);
+    assertThat(kept.isEnabled()).as("and kept serving").isTrue();
+  }
+
+  @Test
   void errorsCarryStatusAndMessageInJson() throws IOException {
     fixture.echoProxy("p");
 

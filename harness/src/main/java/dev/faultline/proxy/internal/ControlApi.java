@@ -33,14 +33,27 @@ public final class ControlApi implements AutoCloseable {
   private final DataPlane dataPlane;
   private final ProxyRegistry registry;
 
-  private ControlApi(HttpServer http, ExecutorService executor, DataPlane dataPlane, long seed) {
+  private ControlApi(
+      HttpServer http,
+      ExecutorService executor,
+      DataPlane dataPlane,
+      long seed,
+      ListenScope scope) {
     this.http = http;
     this.executor = executor;
     this.dataPlane = dataPlane;
-    this.registry = new ProxyRegistry(dataPlane, seed);
+    this.registry = new ProxyRegistry(dataPlane, seed, scope);
   }
 
-  /** Binds the API to {@code host:port} (0 = a free port) and starts serving. */
+  /** Whether {@code host} is this machine's loopback (localhost, 127.0.0.0/8, ::1). */
+  public static boolean isLoopback(String host) {
+    return ListenScope.isLoopback(host);
+  }
+
+  /**
+   * Binds the API to {@code host:port} (0 = a free port) and starts serving. When {@code host} is
+   * loopback, so must every proxy's {@code listen} be.
+   */
   public static ControlApi start(String host, int port, long seed) throws IOException {
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
     AtomicInteger threads = new AtomicInteger();
@@ -54,7 +67,7 @@ public final class ControlApi implements AutoCloseable {
             });
     DataPlane dataPlane =
         DataPlane.create(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-    ControlApi api = new ControlApi(http, executor, dataPlane, seed);
+    ControlApi api = new ControlApi(http, executor, dataPlane, seed, ListenScope.of(host));
     http.setExecutor(executor);
     http.createContext("/", api::handle);
     http.start();

@@ -30,6 +30,7 @@ final class ProxyInstance {
 
   private final String name;
   private final DataPlane dataPlane;
+  private final ListenScope scope;
   private final Random connectionSeeds;
   private final ToxicSet toxics = new ToxicSet(this::toxicsChanged);
   private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
@@ -42,7 +43,14 @@ final class ProxyInstance {
   private String upstream;
   private volatile Channel listener;
 
-  ProxyInstance(String name, String listen, String upstream, DataPlane dataPlane, long seed) {
+  ProxyInstance(
+      String name,
+      String listen,
+      String upstream,
+      DataPlane dataPlane,
+      long seed,
+      ListenScope scope) {
+    this.scope = scope;
     this.name = name;
     this.listen = listen;
     this.upstream = upstream;
@@ -105,6 +113,7 @@ final class ProxyInstance {
     if (listener != null) {
       return;
     }
+    scope.check(listen);
     HostPort address = HostPort.parse("listen", listen);
     upstreamAddress = HostPort.parse("upstream", upstream);
     ServerBootstrap bootstrap =
@@ -143,7 +152,7 @@ final class ProxyInstance {
   /** Toxiproxy's update: a new address restarts the proxy; {@code enabled} starts or stops it. */
   synchronized void update(String newListen, String newUpstream, boolean newEnabled) {
     HostPort newUpstreamAddress = HostPort.parse("upstream", newUpstream);
-    HostPort.parse("listen", newListen);
+    scope.check(newListen);
     boolean wasEnabled = listener != null;
     if (!newListen.equals(listen) || !newUpstream.equals(upstream)) {
       stop();

@@ -14,11 +14,13 @@ import java.util.TreeMap;
 final class ProxyRegistry implements AutoCloseable {
   private final DataPlane dataPlane;
   private final long seed;
+  private final ListenScope scope;
   private final Map<String, ProxyInstance> proxies = new TreeMap<>();
 
-  ProxyRegistry(DataPlane dataPlane, long seed) {
+  ProxyRegistry(DataPlane dataPlane, long seed, ListenScope scope) {
     this.dataPlane = dataPlane;
     this.seed = seed;
+    this.scope = scope;
   }
 
   synchronized List<ProxyInstance> all() {
@@ -37,13 +39,14 @@ final class ProxyRegistry implements AutoCloseable {
     if (proxies.containsKey(request.name())) {
       throw ApiException.proxyAlreadyExists();
     }
-    request.validateAddresses();
+    request.validateAddresses(scope);
     return addStarted(request);
   }
 
   private ProxyInstance addStarted(ProxyRequest request) {
     ProxyInstance proxy =
-        new ProxyInstance(request.name(), request.listen(), request.upstream(), dataPlane, seed);
+        new ProxyInstance(
+            request.name(), request.listen(), request.upstream(), dataPlane, seed, scope);
     if (request.enabled()) {
       proxy.start();
     }
@@ -64,7 +67,7 @@ final class ProxyRegistry implements AutoCloseable {
         throw ApiException.badRequest("duplicate proxy name \"" + request.name() + "\"");
       }
       if (request.enabled()) {
-        request.validateAddresses();
+        request.validateAddresses(scope);
       }
     }
     List<ProxyInstance> result = new ArrayList<>();

@@ -15,8 +15,8 @@ record ProxyRequest(String name, String listen, String upstream, boolean enabled
     }
   }
 
-  void validateAddresses() {
-    HostPort.parse("listen", listen);
+  void validateAddresses(ListenScope scope) {
+    scope.check(listen);
     HostPort.parse("upstream", upstream);
   }
 }
