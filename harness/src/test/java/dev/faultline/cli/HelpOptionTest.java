@@ -2,9 +2,6 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,22 +22,10 @@ class HelpOptionTest {
         "images"
       })
   void every_command_prints_its_usage_for_help_and_exits_0(String command) {
-    PrintStream old = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = FaultlineCli.execute(command, "--help");
-    } finally {
-      System.setOut(old);
-      System.setErr(oldErr);
-    }
+    CliRun run = CliRun.of(command, "--help");
 
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: faultline " + command);
-    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("Missing required parameter");
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("Usage: faultline " + command);
+    assertThat(run.err()).doesNotContain("Missing required parameter");
   }
 }

@@ -2,9 +2,6 @@ package dev.faultline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,30 +11,16 @@ class ProxyHostTest {
   @ParameterizedTest
   @ValueSource(strings = {"0.0.0.0", "::", "192.168.1.20", "example.com"})
   void a_host_beyond_loopback_is_refused_with_exit_2_and_a_fix(String host) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = FaultlineCli.execute("proxy", "--host", host, "--port", "0");
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    CliRun run = CliRun.of("proxy", "--host", host, "--port", "0");
 
-    String said = err.toString(StandardCharsets.UTF_8);
-    assertThat(code).as(said).isEqualTo(2);
+    String said = run.err();
+    assertThat(run.code()).as(said).isEqualTo(2);
     assertThat(said)
         .startsWith(
             "faultline proxy: --host "
                 + host
                 + " would listen beyond this machine: Faultline listens on loopback only.\n"
                 + "fix: leave --host out (127.0.0.1), or give 127.0.0.1, ::1 or localhost");
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .as("nothing was served")
-        .doesNotContain("Toxiproxy-compatible API on");
+    assertThat(run.out()).as("nothing was served").doesNotContain("Toxiproxy-compatible API on");
   }
 }
