@@ -22,7 +22,11 @@ public class GenericSimulation extends Simulation {
   public GenericSimulation() {
     LoadPlan plan = ForkFiles.readPlan(Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY)));
     recorder = new OutcomeRecorder(Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY)));
-    setUp(plan.steps().stream().map(step -> new StepScenario(step, recorder).population()).toList())
+    OperationIds ids = OperationIds.fresh();
+    setUp(
+            plan.steps().stream()
+                .map(step -> new StepScenario(step, recorder, ids).population())
+                .toList())
         .maxDuration(plan.activeFor().plus(plan.requestTimeout()).plus(MAX_DURATION_MARGIN));
   }
 

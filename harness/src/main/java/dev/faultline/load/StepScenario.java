@@ -48,11 +48,13 @@ final class StepScenario {
 
   private final LoadStep step;
   private final OutcomeRecorder recorder;
+  private final OperationIds ids;
   private final AtomicLong issued = new AtomicLong();
 
-  StepScenario(LoadStep step, OutcomeRecorder recorder) {
+  StepScenario(LoadStep step, OutcomeRecorder recorder, OperationIds ids) {
     this.step = step;
     this.recorder = recorder;
+    this.ids = ids;
   }
 
   PopulationBuilder population() {
@@ -136,7 +138,7 @@ final class StepScenario {
     if (step.maxRequests() > 0 && n > step.maxRequests()) {
       return session.set(CAPPED, true);
     }
-    String op = step.name() + "-" + n;
+    String op = ids.of(step.name(), n);
     long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     if (!recorder.started(step.name(), op, startMillis, startNanos)) {

@@ -69,9 +69,14 @@ class ClosedWorkloadIT {
           .allMatch(o -> o.outcome() == Outcome.OK);
       assertThat(result.ofStep("capped"))
           .map(RequestOutcome::opId)
-          .as("maxRequests = 7")
-          .containsExactlyInAnyOrder(
-              "capped-1", "capped-2", "capped-3", "capped-4", "capped-5", "capped-6", "capped-7");
+          .as("maxRequests = 7, ids <step>-<run>-<n> with one run part")
+          .allMatch(id -> id.matches("capped-[0-9a-z]{7}-[1-7]"))
+          .extracting(id -> id.substring(id.lastIndexOf('-') + 1))
+          .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7");
+      assertThat(result.outcomes())
+          .map(o -> o.opId().split("-")[1])
+          .as("every step of one load run shares its run part")
+          .containsOnly(result.outcomes().get(0).opId().split("-")[1]);
       assertThat(server.paths()).filteredOn(p -> p.startsWith("/ok/")).hasSize(7);
       assertThat(result.outcomes()).map(RequestOutcome::opId).doesNotHaveDuplicates();
     }
