@@ -53,7 +53,7 @@ class OpenWorkloadIT {
       assertThat(outcomes).hasSizeBetween(95, 105);
       assertThat(result.count(Outcome.OK)).isEqualTo(outcomes.size());
       List<String> opIds = outcomes.stream().map(RequestOutcome::opId).toList();
-      assertThat(opIds).doesNotHaveDuplicates().allMatch(id -> id.matches("inc-\\d+"));
+      assertThat(opIds).doesNotHaveDuplicates().allMatch(id -> id.matches("inc-[0-9a-z]{7}-\\d+"));
       assertThat(server.paths())
           .as("the server saw each operation id in the path")
           .containsExactlyInAnyOrderElementsOf(opIds.stream().map(id -> "/ok/" + id).toList());
