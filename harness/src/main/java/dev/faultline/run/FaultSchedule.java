@@ -55,7 +55,8 @@ public final class FaultSchedule implements AutoCloseable {
    */
   public void start(Instant loadStart, Duration loadLength) {
     for (FaultSpec f : specs.values()) {
-      long onAt = Math.max(0, Duration.between(Instant.now(), loadStart.plus(f.at())).toMillis());
+      // in nanoseconds: whole milliseconds would round the wait down and switch up to 1 ms early
+      long onAt = Math.max(0, Duration.between(Instant.now(), loadStart.plus(f.at())).toNanos());
       Duration length = f.window().orElse(loadLength.minus(f.at()));
       // "for" counts from when the fault is actually on: switching some faults on takes a while
       // (an actuator under load), and that must not eat into the window.
@@ -66,7 +67,7 @@ public final class FaultSchedule implements AutoCloseable {
             }
           },
           onAt,
-          TimeUnit.MILLISECONDS);
+          TimeUnit.NANOSECONDS);
     }
   }
 
