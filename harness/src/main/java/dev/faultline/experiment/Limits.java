@@ -1,5 +1,6 @@
 package dev.faultline.experiment;
 
+import dev.faultline.proxy.ToxiproxyServer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -62,8 +63,6 @@ public final class Limits {
    */
   public static final Pattern LOAD_STEP_NAME = Pattern.compile("[A-Za-z0-9_.]+(-[A-Za-z0-9_.]+)*");
 
-  private static final Pattern IPV4 =
-      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
   private static final Pattern LISTEN = Pattern.compile("(.+):([0-9]{1,9})");
 
   private Limits() {}
@@ -109,24 +108,12 @@ public final class Limits {
         + Durations.format(longestDuration(path));
   }
 
-  /** Whether {@code host} is this machine without a DNS lookup: 127.0.0.0/8, localhost or [::1]. */
+  /**
+   * Whether {@code host} is this machine without a DNS lookup: 127.0.0.0/8, localhost or ::1. The
+   * one rule, owned by the proxy (which depends on nothing) and shared with it.
+   */
   public static boolean isLoopbackHost(String host) {
-    if (host == null) {
-      return false;
-    }
-    if (host.equalsIgnoreCase("localhost") || host.equals("[::1]") || host.equals("::1")) {
-      return true;
-    }
-    Matcher m = IPV4.matcher(host);
-    if (!m.matches() || !m.group(1).equals("127")) {
-      return false;
-    }
-    for (int i = 2; i <= 4; i++) {
-      if (Integer.parseInt(m.group(i)) > 255) {
-        return false;
-      }
-    }
-    return true;
+    return ToxiproxyServer.isLoopback(host);
   }
 
   /**

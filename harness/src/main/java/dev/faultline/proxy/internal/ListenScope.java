@@ -2,6 +2,7 @@ package dev.faultline.proxy.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  */
 record ListenScope(boolean loopbackOnly) {
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
   /** The scope of a server whose API listens on {@code apiHost}. */
   static ListenScope of(String apiHost) {
@@ -21,21 +23,34 @@ record ListenScope(boolean loopbackOnly) {
   }
 
   /**
-   * Whether {@code host} names this machine's loopback: {@code localhost}, an address of
-   * 127.0.0.0/8 or {@code ::1} (bracketed or not). Other names are not resolved: they count as
-   * beyond loopback.
+   * Whether {@code host} names this machine's loopback, without a DNS lookup: {@code localhost}, an
+   * address of 127.0.0.0/8 or {@code ::1} (bracketed or not, in any of its spellings). Other names
+   * are not resolved: they count as beyond loopback. Faultline's one rule of what loopback is; the
+   * experiment's input limits use it too.
    */
   static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
     String h =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     if (h.equalsIgnoreCase("localhost")) {
       return true;
     }
-    if (!IPV4.matcher(h).matches() && !h.contains(":")) {
+    Matcher v4 = IPV4.matcher(h);
+    if (v4.matches()) {
+      for (int i = 2; i <= 4; i++) {
+        if (Integer.parseInt(v4.group(i)) > 255) {
+          return false;
+        }
+      }
+      return v4.group(1).equals("127");
+    }
+    if (!h.contains(":")) {
       return false;
     }
     try {
-      return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup
+      return InetAddress.getByName(h).isLoopbackAddress(); // an IPv6 literal: never a lookup
     } catch (UnknownHostException e) {
       return false;
     }

@@ -9,14 +9,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ListenScopeTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "127.9.8.7", "localhost", "LOCALHOST", "::1", "[::1]"})
+  @ValueSource(
+      strings = {
+        "127.0.0.1",
+        "127.9.8.7",
+        "localhost",
+        "LOCALHOST",
+        "::1",
+        "[::1]",
+        "0:0:0:0:0:0:0:1"
+      })
   void loopback_addresses_are_loopback(String host) {
     assertThat(ListenScope.isLoopback(host)).isTrue();
     assertThat(ListenScope.of(host).loopbackOnly()).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0.0.0.0", "::", "[::]", "192.168.1.20", "10.0.0.1", "example.com", ""})
+  @ValueSource(
+      strings = {
+        "0.0.0.0",
+        "::",
+        "[::]",
+        "192.168.1.20",
+        "10.0.0.1",
+        "example.com",
+        "",
+        "127.0.0.256"
+      })
   void every_other_address_or_name_is_beyond_loopback(String host) {
     assertThat(ListenScope.isLoopback(host)).isFalse();
   }
