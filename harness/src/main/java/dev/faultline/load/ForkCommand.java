@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of the forked Gatling JVM: same JDK, same classpath as the harness. */
+/** The command line of the forked Gatling JVM: same JDK, same classpath as the harness's own. */
 final class ForkCommand {
 
   private ForkCommand() {}
@@ -28,7 +28,7 @@ final class ForkCommand {
     cmd.add("-XX:+UseSerialGC");
     cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(HarnessClasspath.of(ForkCommand.class.getClassLoader()));
     cmd.add(sysProp(ForkFiles.PLAN_PROPERTY, files.plan()));
     cmd.add(sysProp(ForkFiles.OUTCOMES_PROPERTY, files.outcomes()));
     cmd.add(sysProp(ForkFiles.PARENT_PID_PROPERTY, ProcessHandle.current().pid()));
