@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class HarnessClasspathTest {
 
@@ -22,6 +23,20 @@ class HarnessClasspathTest {
       assertThat(HarnessClasspath.of(plugin))
           .as("Maven's plexus-classworlds launcher is java.class.path; the fork needs the plugin's")
           .isEqualTo(harness + File.pathSeparator + gatling);
+    }
+  }
+
+  @Test
+  void slf4jLentByTheHostFromOutsideThePluginsJarsIsAddedAfterThem(@TempDir Path dir)
+      throws Exception {
+    Path harness = dir.resolve("harness.jar");
+    Path slf4j =
+        Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    URL[] urls = {harness.toUri().toURL()};
+    try (URLClassLoader plugin = new URLClassLoader(urls, getClass().getClassLoader())) {
+      assertThat(HarnessClasspath.of(plugin))
+          .as("Maven keeps slf4j-api out of a plugin's loader and lends its own")
+          .isEqualTo(harness + File.pathSeparator + slf4j);
     }
   }
 
