@@ -1,0 +1,31 @@
+// Not part of an adopter's setup: maven-invoker-plugin runs this after both builds of this
+// project (invoker.properties). It checks what each build left under target/.
+def target = new File(basedir, 'target')
+def reports = new File(target, 'faultline')
+
+def runFolder = { String experiment ->
+  def folders = reports.listFiles().findAll { it.isDirectory() && it.name.endsWith('-' + experiment) }
+  assert folders.size() == 1 : "one run folder of ${experiment} in ${reports}, found ${folders*.name}"
+  folders[0]
+}
+
+// Build 1: the met run's report, journal and JUnit XML, and the copy where CI servers look.
+def met = runFolder('stock-reservations')
+['index.html', 'journal.json', 'junit.xml'].each { name ->
+  assert new File(met, name).isFile() : "${name} in ${met}"
+}
+assert new File(met, 'journal.json').text.contains('"verdict" : "MET"') : "verdict MET in ${met}/journal.json"
+def junit = new File(target, 'failsafe-reports/TEST-faultline-stock-reservations.xml')
+assert junit.isFile() : "${junit}"
+assert junit.text.contains('<testsuite') : "${junit} is JUnit XML"
+assert new File(reports, 'index.html').isFile() : "the history page in ${reports}"
+
+// Build 2: the demo's run was reported, and the build failed with the plugin's message.
+def notMet = runFolder('stock-reservations-demo-bug')
+assert new File(notMet, 'index.html').isFile() : "index.html in ${notMet}"
+assert new File(target, 'failsafe-reports/TEST-faultline-stock-reservations-demo-bug.xml').isFile()
+def log = new File(basedir, 'build.log').text
+assert log.contains('Faultline: 1 of 1 experiment not met:') : 'the plugin\'s failure in build.log'
+assert log.contains('stock-reservations-demo-bug: Not met') : 'the verdict sentence in build.log'
+assert log.contains('report: ' + new File(notMet, 'index.html').absolutePath) : 'the report path in build.log'
+return true
