@@ -7,17 +7,10 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * A run's progress in Maven's log: phases, faults switched on and off, and each check's outcome (a
- * check that did not pass as a warning). Thread-safe as Maven's log is.
+ * check that did not pass as a warning), each line prefixed with the experiment's name. Thread-safe
+ * as Maven's log is.
  */
-final class MavenLogListener implements RunListener {
-
-  private final Log log;
-  private final String experiment;
-
-  MavenLogListener(Log log, String experiment) {
-    this.log = log;
-    this.experiment = experiment;
-  }
+record MavenLogListener(Log log, String experiment) implements RunListener {
 
   @Override
   public void phase(String phase, String message) {
