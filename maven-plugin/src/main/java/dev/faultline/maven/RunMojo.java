@@ -25,7 +25,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * verify}. Never fails the build for a verdict — only for experiment files that are invalid (each
  * error as {@code file:line:column: field: what}, nothing started) — so that every target is torn
  * down and every report written first. Each run's JUnit XML is copied beside Failsafe's, where CI
- * servers pick it up.
+ * servers pick it up. Not marked thread-safe: two projects' runs at once would compete for the
+ * machine they measure, and Maven warns of that in a parallel build ({@code -T}).
  */
 @Mojo(name = "run", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = false)
 public final class RunMojo extends FaultlineMojo {

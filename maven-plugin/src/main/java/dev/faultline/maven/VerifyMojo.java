@@ -7,7 +7,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 /**
  * Fails the build when an experiment goal {@code run} ran did not meet its expectation, listing
  * each with its verdict sentence and report. Runs after {@code post-integration-test}, as
- * Failsafe's {@code verify} does, so nothing of the runs is left running when the build fails.
+ * Failsafe's {@code verify} does, so nothing of the runs is left running when the build fails. It
+ * only reads a file, so it is thread-safe.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class VerifyMojo extends FaultlineMojo {
