@@ -19,6 +19,15 @@ def junit = new File(target, 'failsafe-reports/TEST-faultline-stock-reservations
 assert junit.isFile() : "${junit}"
 assert junit.text.contains('<testsuite') : "${junit} is JUnit XML"
 assert new File(reports, 'index.html').isFile() : "the history page in ${reports}"
+// The JUnit 5 test, once it is enabled (README.md): Failsafe ran it and both its tests passed.
+if (new File(basedir, 'src/test/java/com/example/stock/ReservationsResilienceIT.java').isFile()) {
+  def it = new File(target, 'failsafe-reports/TEST-com.example.stock.ReservationsResilienceIT.xml')
+  assert it.isFile() : "${it}"
+  def suite = (it.text =~ /<testsuite [^>]*>/)[0]
+  ['tests="2"', 'errors="0"', 'failures="0"', 'skipped="0"'].each { count ->
+    assert suite.contains(count) : "${count} in ${it}"
+  }
+}
 
 // Build 2: the demo's run was reported, and the build failed with the plugin's message.
 def notMet = runFolder('stock-reservations-demo-bug')
