@@ -2,6 +2,8 @@ package dev.faultline.load;
 
 import dev.faultline.process.ChildProcesses;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -55,6 +57,13 @@ public final class PreparedLoad implements AutoCloseable {
     }
     files.writePlan(plan);
     return new LoadRun(plan, files, fork);
+  }
+
+  /**
+   * When the fork had Gatling started and began to wait for its plan; empty while it still starts.
+   */
+  public Optional<Instant> readyAt() {
+    return ForkFiles.readStamp(files.ready());
   }
 
   /** Stops the fork unless {@link #start} handed it a plan (then the {@link LoadRun} owns it). */
