@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,12 +83,7 @@ class ExperimentFileTargetUrlTest {
   void an_unknown_target_name_is_refused_naming_the_experiments_targets() throws IOException {
     ExperimentFile file = Faultline.load(write(TWO_TARGETS));
 
-    IllegalArgumentException e =
-        catchThrowableOfType(
-            IllegalArgumentException.class,
-            () -> file.withTargetUrl("bakc", URI.create("http://127.0.0.1:8080")));
-
-    assertThat(e.getMessage())
+    assertThat(refusal(() -> file.withTargetUrl("bakc", URI.create("http://127.0.0.1:8080"))))
         .isEqualTo(
             "front-and-back has no target named \"bakc\" (did you mean \"back\"?); its targets: back, front");
   }
@@ -97,12 +93,7 @@ class ExperimentFileTargetUrlTest {
     Path path = write(TWO_TARGETS);
     ExperimentFile file = Faultline.load(path);
 
-    IllegalArgumentException e =
-        catchThrowableOfType(
-            IllegalArgumentException.class,
-            () -> file.withTargetUrl("back", URI.create("http://10.0.0.7:8080")));
-
-    assertThat(e.getMessage())
+    assertThat(refusal(() -> file.withTargetUrl("back", URI.create("http://10.0.0.7:8080"))))
         .isEqualTo(
             "target \"back\" of front-and-back cannot be attached at http://10.0.0.7:8080:\n"
                 + path
@@ -115,12 +106,9 @@ class ExperimentFileTargetUrlTest {
   void a_url_with_user_info_is_refused_as_in_yaml() throws IOException {
     ExperimentFile file = Faultline.load(write(TWO_TARGETS));
 
-    IllegalArgumentException e =
-        catchThrowableOfType(
-            IllegalArgumentException.class,
-            () -> file.withTargetUrl("back", URI.create("http://me:secret@127.0.0.1:8080")));
-
-    assertThat(e.getMessage())
+    assertThat(
+            refusal(
+                () -> file.withTargetUrl("back", URI.create("http://me:secret@127.0.0.1:8080"))))
         .contains(
             "targets.back.url: \"http://me:secret@127.0.0.1:8080\" carries a user name;"
                 + " Faultline does not send credentials");
@@ -151,15 +139,15 @@ class ExperimentFileTargetUrlTest {
   void an_experiment_of_two_targets_needs_the_targets_name() throws IOException {
     ExperimentFile file = Faultline.load(write(TWO_TARGETS));
 
-    IllegalArgumentException e =
-        catchThrowableOfType(
-            IllegalArgumentException.class,
-            () -> file.withTargetUrl(URI.create("http://127.0.0.1:9000")));
-
-    assertThat(e.getMessage())
+    assertThat(refusal(() -> file.withTargetUrl(URI.create("http://127.0.0.1:9000"))))
         .isEqualTo(
             "front-and-back has 2 targets (back, front); name the one to attach:"
                 + " withTargetUrl(\"back\", url)");
+  }
+
+  /** The message of the IllegalArgumentException {@code call} throws. */
+  private static String refusal(ThrowingCallable call) {
+    return catchThrowableOfType(IllegalArgumentException.class, call).getMessage();
   }
 
   private Path write(String yaml) throws IOException {

@@ -7,17 +7,12 @@ import java.nio.file.Path;
 
 /**
  * The one run of an annotated experiment: its result, or what stopped it from running (an invalid
- * file), so that every test of a class sees the same outcome and none runs it again. Immutable.
+ * file), so that every test of a class sees the same outcome and none runs it again.
+ *
+ * @param result the run's result; null when it could not run
+ * @param failure what stopped it; null when it ran
  */
-final class AnnotatedRun {
-
-  private final RunResult result;
-  private final RuntimeException failure;
-
-  private AnnotatedRun(RunResult result, RuntimeException failure) {
-    this.result = result;
-    this.failure = failure;
-  }
+record AnnotatedRun(RunResult result, RuntimeException failure) {
 
   static AnnotatedRun of(Path file, RunSettings settings) {
     try {
@@ -28,7 +23,7 @@ final class AnnotatedRun {
   }
 
   /** The run's result; throws what stopped it when it could not run. */
-  RunResult result() {
+  RunResult resultOrThrow() {
     if (failure != null) {
       throw failure;
     }

@@ -27,7 +27,7 @@ public final class FaultlineExtension implements BeforeTestExecutionCallback, Pa
 
   @Override
   public void beforeTestExecution(ExtensionContext context) {
-    annotatedRun(context).ifPresent(run -> FaultlineRuns.requireMet(run.result()));
+    annotatedRun(context).ifPresent(run -> FaultlineRuns.requireMet(run.resultOrThrow()));
   }
 
   @Override
@@ -51,7 +51,7 @@ public final class FaultlineExtension implements BeforeTestExecutionCallback, Pa
                         + context.getDisplayName()
                         + " has none; to run an experiment in code, take a FaultlineRuns"
                         + " parameter"))
-        .result();
+        .resultOrThrow();
   }
 
   /** The run of the method's annotation, else of its class's (made once for the class). */

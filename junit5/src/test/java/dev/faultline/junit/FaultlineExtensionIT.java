@@ -1,6 +1,6 @@
 package dev.faultline.junit;
 
-import static dev.faultline.junit.KitRuns.failureOf;
+import static dev.faultline.junit.KitRuns.firstFailure;
 import static dev.faultline.junit.KitRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,10 +77,9 @@ class FaultlineExtensionIT {
     made.removeAll(before);
     assertThat(made).as("the run's folder").hasSize(1);
     Path report = made.iterator().next().resolve("index.html").toAbsolutePath().normalize();
-    Throwable failure = failureOf(tests.failed().list().get(0));
-    assertThat(failure).isExactlyInstanceOf(AssertionFailedError.class);
-    assertThat(failure.getMessage())
-        .isEqualTo(
+    assertThat(firstFailure(tests))
+        .isExactlyInstanceOf(AssertionFailedError.class)
+        .hasMessage(
             "Not met (control): the harness failed to see the bug — any check should have failed"
                 + " but every check held.\n"
                 + "report: "

@@ -1,6 +1,7 @@
 package dev.faultline.junit;
 
 import static dev.faultline.junit.KitRuns.failureOf;
+import static dev.faultline.junit.KitRuns.firstFailure;
 import static dev.faultline.junit.KitRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -36,10 +37,9 @@ class FaultlineExtensionTest {
     Events tests = run(MissingOnMethod.class);
 
     tests.assertStatistics(s -> s.started(1).failed(1));
-    Throwable failure = failureOf(tests.failed().list().get(0));
-    assertThat(failure).isInstanceOf(InvalidExperimentException.class);
-    assertThat(failure.getMessage())
-        .isEqualTo(
+    assertThat(firstFailure(tests))
+        .isInstanceOf(InvalidExperimentException.class)
+        .hasMessage(
             "1 error in experiment files:\n"
                 + MISSING
                 + ":1:1: cannot read the file: "
@@ -54,17 +54,16 @@ class FaultlineExtensionTest {
     tests.assertStatistics(s -> s.started(2).failed(2));
     assertThat(failureOf(tests.failed().list().get(1)))
         .as("the second test is given what the first attempt found, not a second attempt")
-        .isSameAs(failureOf(tests.failed().list().get(0)));
+        .isSameAs(firstFailure(tests));
   }
 
   @Test
   void a_run_result_parameter_needs_an_annotated_experiment() {
     Events tests = run(ResultWithoutExperiment.class);
 
-    Throwable failure = failureOf(tests.failed().list().get(0));
-    assertThat(failure).isInstanceOf(ParameterResolutionException.class);
-    assertThat(failure.getMessage())
-        .isEqualTo(
+    assertThat(firstFailure(tests))
+        .isInstanceOf(ParameterResolutionException.class)
+        .hasMessage(
             "a RunResult parameter is the result of the experiment of @FaultlineExperiment on the"
                 + " test method or its class, and wants_a_result(RunResult) has none; to run an"
                 + " experiment in code, take a FaultlineRuns parameter");

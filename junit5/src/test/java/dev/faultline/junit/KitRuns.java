@@ -20,6 +20,11 @@ final class KitRuns {
         .testEvents();
   }
 
+  /** What the first failed test threw. */
+  static Throwable firstFailure(Events tests) {
+    return failureOf(tests.failed().list().get(0));
+  }
+
   /** What a finished test threw. */
   static Throwable failureOf(Event finished) {
     return finished
