@@ -42,6 +42,11 @@ final class CounterService implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** The increments applied so far. */
+  long value() {
+    return value.get();
+  }
+
   private void counter(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();

@@ -85,6 +85,13 @@ class FaultlineExtensionIT {
                 + "report: "
                 + report);
     assertThat(report).exists();
+    assertThat(counter.value())
+        .as("the run's load went to the counter this test started, not to one the file starts")
+        .isPositive();
+    assertThat(made.iterator().next().resolve("experiment.yaml"))
+        .as("the YAML as run names the override")
+        .content()
+        .startsWith("# targets.counter: attached at " + counter.url() + " (override in code)\n");
   }
 
   /** Runs at class level: one run of a file that starts its own counter, then both tests. */
