@@ -131,12 +131,22 @@ class LoadHealthTest {
             new FaultWindow(
                 "slow", "kill-worker", "", START.plusMillis(4_300), START.plusMillis(6_360)),
             new FaultWindow(
-                "prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)));
+                "prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)),
+            new FaultWindow(
+                "stuck", "kill-worker", "", START.plusMillis(1_100), START.plusMillis(3_500)));
+    FaultSpec stuck =
+        new FaultSpec(
+            "stuck",
+            Durations.parse("1s"),
+            Durations.parse("1s"),
+            new TargetFaults.KillWorker("batch", null, 1));
 
-    assertThat(LoadHealth.lateFaults(List.of(slow, prompt), windows, START))
+    assertThat(LoadHealth.lateFaults(List.of(slow, prompt, stuck), windows, START))
+        .as("slow's window counts from its late start and ends on time from there: one finding")
         .containsExactly(
             "fault slow went on 1.3 s late: declared at 3.0 s, on at 4.3 s",
-            "fault slow went off 1.4 s late: declared off at 5.0 s, off at 6.4 s");
+            "fault stuck went off 1.4 s late: due off at 2.1 s (1.0 s after it went on), off at"
+                + " 3.5 s");
   }
 
   @Test
