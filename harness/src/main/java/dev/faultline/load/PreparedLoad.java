@@ -66,6 +66,17 @@ public final class PreparedLoad implements AutoCloseable {
     return ForkFiles.readStamp(files.ready());
   }
 
+  /** Whether Gatling's start-up was over by now: then only the plan is left to wait for. */
+  public String readiness() {
+    return readyAt()
+        .map(
+            ready ->
+                "Gatling started ahead, ready "
+                    + Duration.between(ready, Instant.now()).toMillis()
+                    + " ms before its plan")
+        .orElse("Gatling still starting: the first request waits for it");
+  }
+
   /** Stops the fork unless {@link #start} handed it a plan (then the {@link LoadRun} owns it). */
   @Override
   public void close() {

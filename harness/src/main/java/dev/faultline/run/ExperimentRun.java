@@ -127,7 +127,7 @@ public final class ExperimentRun {
   }
 
   private LoadResult loadWithFaults(FaultSchedule faults) {
-    journal.record("phase", "load", "load starts: " + describeLoad() + "; " + gatlingReadiness());
+    journal.record("phase", "load", "load starts: " + describeLoad() + "; " + prepared.readiness());
     load = prepared.start(session.declaredLoad());
     loadStarted = awaitFirstRequest(load);
     measuredStart = loadStarted.plus(experiment.warmUp());
@@ -145,18 +145,6 @@ public final class ExperimentRun {
     LoadResult ended = watchLoad(load, guard(), faults);
     journal.record("phase", "load", "load ended: " + ended.outcomes().size() + " requests");
     return ended;
-  }
-
-  /** Whether Gatling's start-up was over before the plan: then only the plan is left to wait. */
-  private String gatlingReadiness() {
-    return prepared
-        .readyAt()
-        .map(
-            ready ->
-                "Gatling started ahead, ready "
-                    + Duration.between(ready, Instant.now()).toMillis()
-                    + " ms before its plan")
-        .orElse("Gatling still starting: the first request waits for it");
   }
 
   private String failed(String error) {
