@@ -54,8 +54,8 @@ class DistributionIT {
         project.resolve("bin/faultline"), Path.of("../../faultline-" + VERSION + "/bin/faultline"));
     Files.createDirectories(project.resolve("experiments"));
     Files.copy(
-        home.resolve("experiments/pool-cancellable.yaml"),
-        project.resolve("experiments/pool-cancellable.yaml"));
+        home.resolve("experiments/counter-locked.yaml"),
+        project.resolve("experiments/counter-locked.yaml"));
   }
 
   @Test
@@ -86,19 +86,19 @@ class DistributionIT {
 
   @Test
   void a_builtin_experiment_runs_to_met_with_its_report_in_the_working_folder() throws Exception {
-    Ran run = Ran.of(project, 240, "bin/faultline", "run", "experiments/pool-cancellable.yaml");
+    Ran run = Ran.of(project, 240, "bin/faultline", "run", "experiments/counter-locked.yaml");
 
     assertThat(run.code()).as(run.output()).isZero();
     assertThat(run.output())
         .contains("making the built-in targets' class-data-sharing archive in " + home.toRealPath())
-        .contains("[pool-cancellable] Met: all 2 checks held (no-thread-leak, no-deadlock).")
+        .contains("[counter-locked] Met: its one check held (counter-consistency).")
         .contains("history: " + project.toRealPath().resolve("reports/index.html"));
     Path reports = project.resolve("reports");
     assertThat(reports.resolve("junit.xml")).isRegularFile();
     try (Stream<Path> runs = Files.list(reports)) {
-      Path folder = runs.filter(p -> p.toString().endsWith("-pool-cancellable")).findFirst().get();
+      Path folder = runs.filter(p -> p.toString().endsWith("-counter-locked")).findFirst().get();
       assertThat(folder.resolve("index.html")).isRegularFile();
-      assertThat(Files.readString(folder.resolve("journal.json"))).contains("pool-cancellable");
+      assertThat(Files.readString(folder.resolve("journal.json"))).contains("counter-locked");
     }
     assertThat(home.resolve("reports")).doesNotExist();
     try (Stream<Path> cds = Files.list(home.resolve("builtin/target/cds"))) {
@@ -126,7 +126,7 @@ class DistributionIT {
     Map<String, Long> fromZip = filesAndSizes(zipped.resolve("faultline-" + VERSION));
     assertThat(fromZip)
         .containsKeys("bin/faultline", "README.md", "builtin/target/faultline-builtin.jar")
-        .containsKeys("experiments/experiment.schema.json", "experiments/pool-cancellable.yaml")
+        .containsKeys("experiments/experiment.schema.json", "experiments/counter-locked.yaml")
         .containsKey("lib/faultline-harness-" + VERSION + ".jar");
     assertThat(fromZip)
         .isEqualTo(filesAndSizes(Ran.of(outside, 60, "tar", "tzf", tar().toString())));

@@ -37,14 +37,11 @@ class InitCommandTest {
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
         .isEqualTo(
-            "faultline init: wrote "
-                + file
-                + ", a starter experiment for the service started by: java -jar 'build/my app.jar' --port ${port}\n"
-                + "next: faultline validate "
-                + file
-                + ", then faultline run "
-                + file
-                + "\n");
+            String.format(
+                "faultline init: wrote %1$s, a starter experiment for the service started by:"
+                    + " java -jar 'build/my app.jar' --port ${port}\n"
+                    + "next: faultline validate %1$s, then faultline run %1$s\n",
+                file));
     Experiment experiment = ExperimentLoader.load(file).experiment();
     assertThat(experiment.name()).isEqualTo("orders");
     TargetSpec service = experiment.targets().get("service");
