@@ -34,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path where = folder != null ? folder : FaultlineCli.home().resolve("reports");
+    Path where = folder != null ? folder : FaultlineCli.reports();
     if (!Files.isDirectory(where)) {
       System.err.println(
           where + ": no such folder; give the folder that holds the run folders, e.g. reports/");
