@@ -29,12 +29,13 @@ final class AbortCommand implements Callable<Integer> {
   @Option(
       names = "--reports",
       paramLabel = "<dir>",
-      description = "The game day's reports folder (default: reports/ of the Faultline home).")
+      description =
+          "The game day's reports folder (default: ./reports with the distribution, reports/ of the checkout with ./faultline).")
   Path reports;
 
   @Override
   public Integer call() throws InterruptedException {
-    Path folder = reports != null ? reports : FaultlineCli.home().resolve("reports");
+    Path folder = reports != null ? reports : FaultlineCli.reports();
     Optional<GameDayAddress> found = GameDayAddress.find(folder);
     if (found.isEmpty()) {
       System.err.println(

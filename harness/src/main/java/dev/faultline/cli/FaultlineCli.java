@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "faultline",
     mixinStandardHelpOptions = true,
-    version = "faultline 0.1.0",
+    versionProvider = FaultlineVersion.class,
     description = "Chaos experiments for the concurrency resilience of JVM services.",
     subcommands = {
       RunCommand.class,
@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       BenchCommand.class,
       SchemaCommand.class,
-      ImagesCommand.class
+      ImagesCommand.class,
+      InitCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -48,6 +49,16 @@ public final class FaultlineCli {
   /** Where Faultline is installed (the repository root), set by the launcher script. */
   static Path home() {
     return Path.of(System.getProperty("faultline.home", ".")).toAbsolutePath().normalize();
+  }
+
+  /**
+   * Where run folders go when no {@code --reports} is given: the launcher's {@code
+   * faultline.reports} (the distribution's {@code bin/faultline} gives {@code ./reports} of the
+   * working folder), else {@code reports/} of the home (the repository's {@code ./faultline}).
+   */
+  static Path reports() {
+    String given = System.getProperty("faultline.reports");
+    return given != null ? Path.of(given).toAbsolutePath().normalize() : home().resolve("reports");
   }
 
   /**
@@ -86,7 +97,10 @@ public final class FaultlineCli {
           }
           return new CommandLine.RunLast().execute(parsed);
         });
-    cli.setExitCodeExceptionMapper(t -> INFRASTRUCTURE);
+    // picocli asks the mapper about wrong command lines too: those are invalid input, not broken
+    // infrastructure.
+    cli.setExitCodeExceptionMapper(
+        t -> t instanceof CommandLine.ParameterException ? INVALID : INFRASTRUCTURE);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.getCommandSpec().exitCodeOnInvalidInput(INVALID);
     for (CommandLine sub : cli.getSubcommands().values()) {

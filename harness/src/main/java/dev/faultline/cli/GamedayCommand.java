@@ -42,7 +42,8 @@ final class GamedayCommand implements Callable<Integer> {
   @Option(
       names = "--reports",
       paramLabel = "<dir>",
-      description = "Where the run folder goes (default: reports/ of the Faultline home).")
+      description =
+          "Where the run folder goes (default: ./reports with the distribution, reports/ of the checkout with ./faultline).")
   Path reports;
 
   @Override
@@ -63,7 +64,7 @@ final class GamedayCommand implements Callable<Integer> {
       System.err.println("Nothing was started.");
       return FaultlineCli.INVALID;
     }
-    Path folder = reports != null ? reports : FaultlineCli.home().resolve("reports");
+    Path folder = reports != null ? reports : FaultlineCli.reports();
     GameDay gameDay;
     try {
       gameDay =

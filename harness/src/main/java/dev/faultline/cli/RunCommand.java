@@ -26,7 +26,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--reports",
       paramLabel = "<dir>",
-      description = "Where run folders go (default: reports/ of the Faultline home).")
+      description =
+          "Where run folders go (default: ./reports with the distribution, reports/ of the checkout with ./faultline).")
   Path reports;
 
   @Option(
@@ -49,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     if (launch != null) {
       experiments = experiments.stream().map(x -> x.withBuiltinLaunch(launch)).toList();
     }
-    Path folder = reports != null ? reports : FaultlineCli.home().resolve("reports");
+    Path folder = reports != null ? reports : FaultlineCli.reports();
     List<RunRecord> records =
         new Suite(new RunOptions(folder, FaultlineCli.home(), new Console(System.out)))
             .run(experiments);

@@ -149,12 +149,7 @@ public final class ExperimentLoader {
     if (experiment != null) {
       new ExperimentRules(experiment, binder).check();
     }
-    List<ExperimentError> found =
-        binder.errors().stream()
-            .sorted(
-                Comparator.comparingInt(ExperimentError::line)
-                    .thenComparingInt(ExperimentError::column))
-            .toList();
+    List<ExperimentError> found = inFileOrder(binder.errors());
     errors.addAll(found.subList(0, Math.min(found.size(), Limits.MAX_ERRORS_PER_FILE)));
     if (found.size() > Limits.MAX_ERRORS_PER_FILE) {
       ExperimentError next = found.get(Limits.MAX_ERRORS_PER_FILE);
@@ -169,6 +164,26 @@ public final class ExperimentLoader {
               "fix the ones above, then validate again"));
     }
     return binder.errors().isEmpty() ? new LoadedExperiment(experiment, file, text) : null;
+  }
+
+  /**
+   * What the rules say of an experiment changed in code since it was loaded (a target override):
+   * the same rules as for a file, each error located where its field, or the nearest field above
+   * it, stands in the file as written. Empty when the changed experiment is valid.
+   */
+  static List<ExperimentError> recheck(LoadedExperiment changed) {
+    YamlBinder binder = new YamlBinder(changed.file());
+    binder.bindRoot(compose(changed.written()), Experiment.class); // where each field stands
+    new ExperimentRules(changed.experiment(), binder).check();
+    return inFileOrder(binder.errors());
+  }
+
+  private static List<ExperimentError> inFileOrder(List<ExperimentError> errors) {
+    return errors.stream()
+        .sorted(
+            Comparator.comparingInt(ExperimentError::line)
+                .thenComparingInt(ExperimentError::column))
+        .toList();
   }
 
   private static String fixFor(String problem) {

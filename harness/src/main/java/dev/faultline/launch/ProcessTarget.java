@@ -177,6 +177,16 @@ final class ProcessTarget extends NamedTarget implements Restartable {
   }
 
   /**
+   * A {@code jar:} path: relative to the Faultline home if the jar is there (the repository's
+   * examples), else to the folder faultline runs in, where a {@code command:} runs too (a user's
+   * own build, with the unpacked distribution as the home).
+   */
+  static Path ownJar(String jar, Path home) {
+    Path inHome = home.resolve(jar);
+    return Files.isRegularFile(inHome) ? inHome : Path.of(jar).toAbsolutePath();
+  }
+
+  /**
    * The command line; {@link #restart()} runs it again as it is, so a restarted target finds its
    * data folder.
    */
@@ -186,15 +196,20 @@ final class ProcessTarget extends NamedTarget implements Restartable {
       spec.command().forEach(arg -> cmd.add(arg.replace("${port}", String.valueOf(port))));
       return cmd;
     }
-    Path jar = spec.jar() != null ? launch.home().resolve(spec.jar()) : launch.builtinJar();
+    Path jar = spec.jar() != null ? ownJar(spec.jar(), launch.home()) : launch.builtinJar();
     if (!Files.isRegularFile(jar)) {
       throw new TargetStartException(
           name,
-          "no jar at "
-              + jar
-              + (spec.jar() == null
-                  ? "; build the built-in targets first: ./mvnw -q -DskipTests package"
-                  : "; check the jar path in the experiment (relative to " + launch.home() + ")"));
+          spec.jar() == null
+              ? "no jar at "
+                  + jar
+                  + "; build the built-in targets first: ./mvnw -q -DskipTests package"
+              : "no jar at "
+                  + launch.home().resolve(spec.jar())
+                  + " nor at "
+                  + jar
+                  + "; check the jar path in the experiment (relative to the Faultline home, or to"
+                  + " the folder faultline runs in)");
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Dfaultline.parent-pid=" + ProcessHandle.current().pid());

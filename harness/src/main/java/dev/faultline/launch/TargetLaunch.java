@@ -32,10 +32,13 @@ public record TargetLaunch(
   /**
    * The built-in targets extracted beside a class-data-sharing archive made by this very JVM build
    * (the targets' build makes one), which halves their start; empty when there is none or it is
-   * older than the jar, and the plain jar is used.
+   * older than the jar, and the plain jar is used. The folder is the launcher's {@code
+   * faultline.cds} (the distribution makes the archive on first use where it may write), else
+   * {@code builtin/target/cds} of the home.
    */
   public Optional<ClassArchive> builtinClassArchive() {
-    Path folder = home.resolve("builtin/target/cds");
+    String given = System.getProperty("faultline.cds");
+    Path folder = given != null ? Path.of(given) : home.resolve("builtin/target/cds");
     Path jar = folder.resolve("faultline-builtin.jar");
     Path archive =
         folder.resolve("faultline-builtin-" + System.getProperty("java.vm.version") + ".jsa");

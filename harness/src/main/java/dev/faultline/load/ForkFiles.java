@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -60,6 +61,43 @@ final class ForkFiles {
     return outcomes.resolveSibling("first-request.txt");
   }
 
+  /**
+   * The epoch millis at which a fork started ahead of its plan had Gatling started and began to
+   * wait for the plan, written by the fork.
+   */
+  Path ready() {
+    return readyBeside(plan());
+  }
+
+  static Path readyBeside(Path plan) {
+    return plan.resolveSibling("gatling-ready.txt");
+  }
+
+  /** Writes an instant to {@code file} atomically, as epoch millis; false if it could not. */
+  static boolean writeStamp(Path file, long epochMillis) {
+    try {
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      Files.writeString(partial, Long.toString(epochMillis));
+      Files.move(
+          partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The instant {@link #writeStamp} wrote, if it is there yet. */
+  static Optional<Instant> readStamp(Path file) {
+    try {
+      if (Files.isRegularFile(file)) {
+        return Optional.of(Instant.ofEpochMilli(Long.parseLong(Files.readString(file).trim())));
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not written yet: the writer moves a whole file into place, so this is a race with a delete
+    }
+    return Optional.empty();
+  }
+
   /** The fork's stdout and stderr: Gatling's console summary, warnings, crashes. */
   Path gatlingLog() {
     return runDir.resolve("gatling.log");
@@ -96,6 +134,24 @@ final class ForkFiles {
   }
 
   /** Writes the plan atomically: a fork waiting for it never reads half a file. */
+  /**
+   * Makes the plan's reader and writer and the outcomes' writer ready before they are first needed:
+   * the first use of each costs hundreds of milliseconds of class loading, in the harness (writing
+   * the plan) as in the fork (reading it).
+   */
+  static void warmUpJson() {
+    JSON.readerFor(LoadPlan.class);
+    JSON.writerFor(LoadPlan.class);
+    JSON.writerFor(RequestOutcome.class);
+    try {
+      JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsString(
+              JSON.readTree("{\"warm\": [1, 2.5, \"up\", true, null, {\"a\": \"PT1S\"}]}"));
+    } catch (IOException e) {
+      throw new IllegalStateException("Jackson cannot read a constant", e);
+    }
+  }
+
   void writePlan(LoadPlan plan) {
     try {
       Path partial = plan().resolveSibling(plan().getFileName() + ".partial");

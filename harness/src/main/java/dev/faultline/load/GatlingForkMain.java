@@ -35,37 +35,14 @@ public final class GatlingForkMain {
   public static void main(String[] args) throws Exception {
     watchParent();
     seedVersionCheck();
-    if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
-      warmUp();
-      awaitPlan(Path.of(System.getProperty(ForkFiles.PLAN_PROPERTY)));
-    }
     Gatling.main(args);
-  }
-
-  /** Loads the classes a run needs while the harness still starts its targets. */
-  private static void warmUp() throws ClassNotFoundException {
-    for (String name :
-        new String[] {
-          "io.gatling.app.Gatling",
-          "io.gatling.javaapi.core.CoreDsl",
-          "io.gatling.javaapi.http.HttpDsl",
-          "io.gatling.core.config.GatlingConfiguration",
-          "scala.collection.immutable.List",
-          GenericSimulation.class.getName()
-        }) {
-      Class.forName(
-          name,
-          false,
-          GatlingForkMain.class
-              .getClassLoader()); // load, not initialise: Gatling must initialise its DSL itself
-    }
   }
 
   /**
    * Blocks until the harness writes the plan (atomically), bounded; watches the folder, never
    * sleeps.
    */
-  private static void awaitPlan(Path plan) throws IOException, InterruptedException {
+  static void awaitPlan(Path plan) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PLAN_WAIT_SECONDS);
     try (WatchService watch = plan.getFileSystem().newWatchService()) {
       plan.getParent()

@@ -37,6 +37,10 @@ public final class GatlingLoad {
   public static PreparedLoad prepare(String experiment, Duration requestTimeout, Path runDir) {
     ForkFiles files = prepareFolder(experiment, runDir);
     Process fork = fork(experiment, ForkCommand.of(experiment, requestTimeout, files, true), files);
+    // the plan is written once the targets are up; make its writer ready while they start
+    Thread warmUp = new Thread(ForkFiles::warmUpJson, "faultline-json-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     return new PreparedLoad(experiment, requestTimeout, files, fork);
   }
 

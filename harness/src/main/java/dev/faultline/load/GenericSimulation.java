@@ -1,6 +1,16 @@
 package dev.faultline.load;
 
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
 import io.gatling.javaapi.core.Simulation;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,6 +19,10 @@ import java.time.Duration;
  * reads the {@link LoadPlan} from the JSON file named by {@value ForkFiles#PLAN_PROPERTY}, runs one
  * scenario per step, all at once, and appends every request's {@link RequestOutcome} to the file
  * named by {@value ForkFiles#OUTCOMES_PROPERTY}.
+ *
+ * <p>A fork started ahead of its plan ({@link GatlingLoad#prepare}) starts Gatling at once and
+ * waits for the plan here, in the constructor, so that Gatling's own start-up (configuration, actor
+ * system, DSL) overlaps the targets' start instead of following the plan.
  *
  * <p>The run is bounded by Gatling's {@code maxDuration}: the plan's active time, plus one request
  * timeout, plus a margin.
@@ -20,7 +34,13 @@ public class GenericSimulation extends Simulation {
   private final OutcomeRecorder recorder;
 
   public GenericSimulation() {
-    LoadPlan plan = ForkFiles.readPlan(Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY)));
+    Path planFile = Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY));
+    if (Boolean.getBoolean(ForkCommand.WAIT_FOR_PLAN_PROPERTY)) {
+      warmUp();
+      ForkFiles.writeStamp(ForkFiles.readyBeside(planFile), System.currentTimeMillis());
+      awaitPlan(planFile);
+    }
+    LoadPlan plan = ForkFiles.readPlan(planFile);
     recorder = new OutcomeRecorder(Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY)));
     OperationIds ids = OperationIds.fresh();
     setUp(
@@ -28,6 +48,37 @@ public class GenericSimulation extends Simulation {
                 .map(step -> new StepScenario(step, recorder, ids).population())
                 .toList())
         .maxDuration(plan.activeFor().plus(plan.requestTimeout()).plus(MAX_DURATION_MARGIN));
+  }
+
+  /**
+   * Loads and initialises, while the harness still starts the targets, what reading the plan and
+   * building its scenarios need: the plan's JSON reader and Gatling's DSL. Builds nothing that runs
+   * or sends.
+   */
+  private static void warmUp() {
+    ForkFiles.warmUpJson();
+    http.baseUrl("http://127.0.0.1:1").disableWarmUp().disableFollowRedirect();
+    scenario("warm-up")
+        .exec(
+            doIf(session -> session.contains("warm-up"))
+                .then(
+                    exec(
+                        http("warm-up")
+                            .post("/")
+                            .body(StringBody("{}"))
+                            .check(status().saveAs("status"), status().in(200)))))
+        .injectOpen(nothingFor(Duration.ofMillis(1)), constantUsersPerSec(1).during(1));
+  }
+
+  private static void awaitPlan(Path planFile) {
+    try {
+      GatlingForkMain.awaitPlan(planFile);
+    } catch (IOException e) {
+      throw new LoadException("cannot watch for the load plan " + planFile + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LoadException("interrupted while waiting for the load plan " + planFile, e);
+    }
   }
 
   @Override

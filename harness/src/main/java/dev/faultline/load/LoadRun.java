@@ -1,8 +1,6 @@
 package dev.faultline.load;
 
 import dev.faultline.process.ChildProcesses;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -118,13 +116,9 @@ public final class LoadRun {
    * flushed — seconds late on a cold target).
    */
   public synchronized Optional<Instant> firstRequestStart() {
-    try {
-      if (Files.isRegularFile(files.firstRequest())) {
-        return Optional.of(
-            Instant.ofEpochMilli(Long.parseLong(Files.readString(files.firstRequest()).trim())));
-      }
-    } catch (IOException | NumberFormatException e) {
-      // Not written yet, or being written: the outcomes say it a little later.
+    Optional<Instant> noted = ForkFiles.readStamp(files.firstRequest());
+    if (noted.isPresent()) {
+      return noted;
     }
     tail.poll();
     return tail.outcomes().stream().mapToLong(RequestOutcome::startMillis).min().stream()

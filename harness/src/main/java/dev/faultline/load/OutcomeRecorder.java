@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,17 +74,8 @@ final class OutcomeRecorder implements AutoCloseable {
   }
 
   private void noteFirstRequest(long startMillis) {
-    try {
-      Path partial = firstRequest.resolveSibling(firstRequest.getFileName() + ".partial");
-      Files.writeString(partial, Long.toString(startMillis));
-      Files.move(
-          partial,
-          firstRequest,
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      // The harness falls back to the first recorded outcome: later, but still right.
-    }
+    // if it cannot, the harness falls back to the first recorded outcome: later, but still right
+    ForkFiles.writeStamp(firstRequest, startMillis);
   }
 
   /**

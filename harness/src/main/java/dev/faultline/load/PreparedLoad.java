@@ -2,6 +2,8 @@ package dev.faultline.load;
 
 import dev.faultline.process.ChildProcesses;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -55,6 +57,24 @@ public final class PreparedLoad implements AutoCloseable {
     }
     files.writePlan(plan);
     return new LoadRun(plan, files, fork);
+  }
+
+  /**
+   * When the fork had Gatling started and began to wait for its plan; empty while it still starts.
+   */
+  public Optional<Instant> readyAt() {
+    return ForkFiles.readStamp(files.ready());
+  }
+
+  /** Whether Gatling's start-up was over by now: then only the plan is left to wait for. */
+  public String readiness() {
+    return readyAt()
+        .map(
+            ready ->
+                "Gatling started ahead, ready "
+                    + Duration.between(ready, Instant.now()).toMillis()
+                    + " ms before its plan")
+        .orElse("Gatling still starting: the first request waits for it");
   }
 
   /** Stops the fork unless {@link #start} handed it a plan (then the {@link LoadRun} owns it). */

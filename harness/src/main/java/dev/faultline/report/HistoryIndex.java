@@ -49,6 +49,22 @@ public final class HistoryIndex {
   }
 
   static Path rebuild(Path reportsFolder, P99Threshold threshold) {
+    Journals read = read(reportsFolder);
+    return Templates.render(
+        "history.mustache",
+        view(reportsFolder, read.runs(), read.unreadable(), threshold),
+        reportsFolder.resolve(RunReports.INDEX_HTML));
+  }
+
+  /** The runs of a reports folder, and the journals that could not be read. */
+  record Journals(List<RunRecord> runs, List<Unreadable> unreadable) {}
+
+  /**
+   * Reads every {@code <folder>/<run>/journal.json}; an unreadable one is listed, not fatal.
+   *
+   * @throws FaultlineException if the folder cannot be listed
+   */
+  static Journals read(Path reportsFolder) {
     List<RunRecord> runs = new ArrayList<>();
     List<Unreadable> unreadable = new ArrayList<>();
     for (Path journal : journals(reportsFolder)) {
@@ -59,10 +75,7 @@ public final class HistoryIndex {
             new Unreadable(journal.getParent().getFileName().toString(), e.getMessage()));
       }
     }
-    return Templates.render(
-        "history.mustache",
-        view(reportsFolder, runs, unreadable, threshold),
-        reportsFolder.resolve(RunReports.INDEX_HTML));
+    return new Journals(runs, unreadable);
   }
 
   private static List<Path> journals(Path reportsFolder) {
@@ -78,19 +91,27 @@ public final class HistoryIndex {
     }
   }
 
+  /** Oldest run first; a run without a start time (an old journal) before the others. */
+  static final Comparator<RunRecord> OLDEST_FIRST =
+      Comparator.comparing(RunRecord::started, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(RunRecord::runId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /** Each experiment's runs, oldest first, in the order experiments first ran. */
+  static Map<String, List<RunRecord>> byExperiment(List<RunRecord> runs) {
+    Map<String, List<RunRecord>> byExperiment = new LinkedHashMap<>();
+    runs.stream()
+        .sorted(OLDEST_FIRST)
+        .forEach(
+            run -> byExperiment.computeIfAbsent(run.experiment(), e -> new ArrayList<>()).add(run));
+    return byExperiment;
+  }
+
   static HistoryView view(
       Path reportsFolder,
       List<RunRecord> runs,
       List<Unreadable> unreadable,
       P99Threshold threshold) {
-    Comparator<RunRecord> oldestFirst =
-        Comparator.comparing(RunRecord::started, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(RunRecord::runId, Comparator.nullsFirst(Comparator.naturalOrder()));
-    Map<String, List<RunRecord>> byExperiment = new LinkedHashMap<>();
-    runs.stream()
-        .sorted(oldestFirst)
-        .forEach(
-            run -> byExperiment.computeIfAbsent(run.experiment(), e -> new ArrayList<>()).add(run));
+    Map<String, List<RunRecord>> byExperiment = byExperiment(runs);
     Map<RunRecord, List<ChangeView>> changes = new IdentityHashMap<>();
     byExperiment
         .values()
@@ -106,7 +127,7 @@ public final class HistoryIndex {
             });
     List<RunRow> rows =
         runs.stream()
-            .sorted(oldestFirst.reversed())
+            .sorted(OLDEST_FIRST.reversed())
             .map(run -> row(run, changes.get(run)))
             .toList();
     List<ExperimentRow> experiments =

@@ -127,7 +127,7 @@ public final class ExperimentRun {
   }
 
   private LoadResult loadWithFaults(FaultSchedule faults) {
-    journal.record("phase", "load", "load starts: " + describeLoad());
+    journal.record("phase", "load", "load starts: " + describeLoad() + "; " + prepared.readiness());
     load = prepared.start(session.declaredLoad());
     loadStarted = awaitFirstRequest(load);
     measuredStart = loadStarted.plus(experiment.warmUp());

@@ -151,17 +151,21 @@ final class LoadHealth {
                 + seconds(Duration.between(measuredStart, w.on()).toMillis()));
       }
       if (f.window().isPresent() && w.off() != null) {
-        long declaredOff = f.at().plus(f.window().get()).toMillis();
+        // "for" counts from when the fault actually went on (FaultSchedule): a late start is
+        // reported above, not a second time as a late end
+        long dueOff = Duration.between(measuredStart, w.on().plus(f.window().get())).toMillis();
         long off = Duration.between(measuredStart, w.off()).toMillis();
-        if (off - declaredOff > LATE_TOLERANCE.toMillis()) {
+        if (off - dueOff > LATE_TOLERANCE.toMillis()) {
           out.add(
               "fault "
                   + f.name()
                   + " went off "
-                  + seconds(off - declaredOff)
-                  + " late: declared off at "
-                  + seconds(declaredOff)
-                  + ", off at "
+                  + seconds(off - dueOff)
+                  + " late: due off at "
+                  + seconds(dueOff)
+                  + " ("
+                  + seconds(f.window().get().toMillis())
+                  + " after it went on), off at "
                   + seconds(off));
         }
       }

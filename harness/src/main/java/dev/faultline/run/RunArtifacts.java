@@ -25,8 +25,9 @@ final class RunArtifacts {
       }
     }
     if (result != null && result.gatlingReportIndex().isPresent()) {
-      artifacts.put(
-          "Gatling report", folder.relativize(result.gatlingReportIndex().get()).toString());
+      // The fork names its report absolutely; the folder is as the caller gave it, maybe relative.
+      Path gatling = result.gatlingReportIndex().get().toAbsolutePath();
+      artifacts.put("Gatling report", folder.toAbsolutePath().relativize(gatling).toString());
     }
     for (String f : List.of("outcomes.jsonl", "gatling.log")) {
       if (Files.exists(folder.resolve(f))) {

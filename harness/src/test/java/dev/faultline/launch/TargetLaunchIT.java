@@ -178,9 +178,10 @@ class TargetLaunchIT {
         .isEqualTo(
             "target app: no jar at "
                 + HOME.resolve("nowhere/app.jar")
-                + "; check the jar path in the experiment (relative to "
-                + HOME
-                + ")");
+                + " nor at "
+                + Path.of("nowhere/app.jar").toAbsolutePath()
+                + "; check the jar path in the experiment (relative to the Faultline home, or to"
+                + " the folder faultline runs in)");
   }
 
   @Test

@@ -111,32 +111,35 @@ class LoadHealthTest {
         .isEmpty();
   }
 
+  private static FaultSpec killWorker(String name, String at, String length) {
+    return new FaultSpec(
+        name,
+        Durations.parse(at),
+        Durations.parse(length),
+        new TargetFaults.KillWorker("batch", null, 1));
+  }
+
   @Test
   void
       a_fault_switched_on_or_off_later_than_declared_beyond_the_tolerance_is_flagged_with_the_delay() {
-    FaultSpec slow =
-        new FaultSpec(
-            "slow",
-            Durations.parse("3s"),
-            Durations.parse("2s"),
-            new TargetFaults.KillWorker("batch", null, 1));
-    FaultSpec prompt =
-        new FaultSpec(
-            "prompt",
-            Durations.parse("1s"),
-            Durations.parse("1s"),
-            new TargetFaults.KillWorker("batch", null, 1));
+    FaultSpec slow = killWorker("slow", "3s", "2s");
+    FaultSpec prompt = killWorker("prompt", "1s", "1s");
+    FaultSpec stuck = killWorker("stuck", "1s", "1s");
     List<FaultWindow> windows =
         List.of(
             new FaultWindow(
                 "slow", "kill-worker", "", START.plusMillis(4_300), START.plusMillis(6_360)),
             new FaultWindow(
-                "prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)));
+                "prompt", "kill-worker", "", START.plusMillis(1_200), START.plusMillis(2_240)),
+            new FaultWindow(
+                "stuck", "kill-worker", "", START.plusMillis(1_100), START.plusMillis(3_500)));
 
-    assertThat(LoadHealth.lateFaults(List.of(slow, prompt), windows, START))
+    assertThat(LoadHealth.lateFaults(List.of(slow, prompt, stuck), windows, START))
+        .as("slow's window counts from its late start and ends on time from there: one finding")
         .containsExactly(
             "fault slow went on 1.3 s late: declared at 3.0 s, on at 4.3 s",
-            "fault slow went off 1.4 s late: declared off at 5.0 s, off at 6.4 s");
+            "fault stuck went off 1.4 s late: due off at 2.1 s (1.0 s after it went on), off at"
+                + " 3.5 s");
   }
 
   @Test
