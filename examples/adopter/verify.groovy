@@ -3,7 +3,7 @@
 def target = new File(basedir, 'target')
 def reports = new File(target, 'faultline')
 
-// The plugin's run of an experiment, and the JUnit test's once it is enabled: each has its files.
+// The plugin's run of an experiment, and the JUnit test's: each has its files.
 def runFolders = { String experiment ->
   def folders = reports.listFiles().findAll { it.isDirectory() && it.name.endsWith('-' + experiment) }
   assert !folders.isEmpty() : "a run folder of ${experiment} in ${reports}"
@@ -23,14 +23,12 @@ def junit = new File(target, 'failsafe-reports/TEST-faultline-stock-reservations
 assert junit.isFile() : "${junit}"
 assert junit.text.contains('<testsuite') : "${junit} is JUnit XML"
 assert new File(reports, 'index.html').isFile() : "the history page in ${reports}"
-// The JUnit 5 test, once it is enabled (README.md): Failsafe ran it and both its tests passed.
-if (new File(basedir, 'src/test/java/com/example/stock/ReservationsResilienceIT.java').isFile()) {
-  def report = new File(target, 'failsafe-reports/TEST-com.example.stock.ReservationsResilienceIT.xml')
-  assert report.isFile() : "${report}"
-  def suite = (report.text =~ /<testsuite [^>]*>/)[0]
-  ['tests="2"', 'errors="0"', 'failures="0"', 'skipped="0"'].each { count ->
-    assert suite.contains(count) : "${count} in ${report}"
-  }
+// The JUnit 5 test: Failsafe ran it and both its tests passed.
+def report = new File(target, 'failsafe-reports/TEST-com.example.stock.ReservationsResilienceIT.xml')
+assert report.isFile() : "${report}"
+def suite = (report.text =~ /<testsuite [^>]*>/)[0]
+['tests="2"', 'errors="0"', 'failures="0"', 'skipped="0"'].each { count ->
+  assert suite.contains(count) : "${count} in ${report}"
 }
 
 // Build 2: the demo's run was reported, and the build failed with the plugin's message.
