@@ -8,12 +8,7 @@ import dev.faultline.api.RunResult;
 import dev.faultline.junit.FaultlineExtension;
 import dev.faultline.junit.FaultlineRuns;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,21 +28,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReservationsResilienceIT {
 
   @LocalServerPort int port;
-
-  /**
-   * A just-started JVM answers its first requests slowly, and Faultline gives an attached service
-   * one second to answer its health check: ask once first, as a client would, with time to spare.
-   */
-  @BeforeEach
-  void serviceAnswers() throws Exception {
-    HttpRequest health =
-        HttpRequest.newBuilder(service().resolve("/actuator/health"))
-            .timeout(Duration.ofSeconds(30))
-            .build();
-    HttpResponse<Void> answer =
-        HttpClient.newHttpClient().send(health, HttpResponse.BodyHandlers.discarding());
-    assertThat(answer.statusCode()).as("health of the service under test").isEqualTo(200);
-  }
 
   @Test
   @Timeout(120)
