@@ -5,6 +5,8 @@ import dev.faultline.observe.DeadlockWatch;
 import dev.faultline.observe.ObserveException;
 import dev.faultline.observe.ThreadObserver;
 import dev.faultline.observe.ThreadSnapshot;
+import dev.faultline.profile.ProfileException;
+import dev.faultline.profile.TargetProfile;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,14 @@ public interface CheckContext {
   /** Deadlock samples taken while the load ran. */
   default Optional<DeadlockWatch.Findings> deadlocksDuringLoad(String target) {
     return Optional.empty();
+  }
+
+  /**
+   * The target's JDK Flight Recorder recording, read per window once the load ended; throws {@link
+   * dev.faultline.profile.ProfileException} saying why there is none.
+   */
+  default TargetProfile profile(String target) {
+    throw new ProfileException("the run recorded no profile of target " + target);
   }
 
   /** When the fault was on (its first window), if it was switched on at all. */

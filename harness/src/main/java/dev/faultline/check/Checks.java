@@ -44,6 +44,11 @@ public final class Checks {
         public Check errorRate(CheckSpecs.ErrorRate spec) {
           return new ErrorRateCheck(spec);
         }
+
+        @Override
+        public Check lockContention(CheckSpecs.LockContention spec) {
+          return new LockContentionCheck(spec);
+        }
       };
 
   private Checks() {}

@@ -154,6 +154,20 @@ record CheckRules(RuleBook book) {
       return null;
     }
 
+    @Override
+    public Void lockContention(CheckSpecs.LockContention spec) {
+      if (spec.during() != null && !faults.contains(spec.during())) {
+        book.unknownReference(path + ".during", "fault", spec.during(), faults);
+      }
+      if (spec.maxBlocked().isNegative() || spec.maxBlocked().isZero()) {
+        book.error(
+            path + ".max-blocked",
+            "the bound must be above zero: a single recorded wait is 10 ms or more",
+            "e.g. max-blocked: 1s");
+      }
+      return null;
+    }
+
     /**
      * The requests a latency or error check looks at: every one, those under a fault, or those
      * clear of every fault.

@@ -15,7 +15,8 @@ public sealed interface CheckSpec
         CheckSpecs.NoDeadlock,
         CheckSpecs.Invariant,
         CheckSpecs.ResponseTime,
-        CheckSpecs.ErrorRate {
+        CheckSpecs.ErrorRate,
+        CheckSpecs.LockContention {
 
   /** What a run observes around its load for a check, on the check's {@link #target()}. */
   enum Observation {
@@ -28,7 +29,9 @@ public sealed interface CheckSpec
     /** Deadlock samples while the load runs. */
     DEADLOCK_WATCH,
     /** A counter of the target read before load, so the check judges the change over the load. */
-    COUNTER_BEFORE_LOAD
+    COUNTER_BEFORE_LOAD,
+    /** A JDK Flight Recorder recording of the target, read per window after the load. */
+    PROFILE
   }
 
   /** One case per kind; {@link #match} calls the one of the spec's kind. */
@@ -53,6 +56,9 @@ public sealed interface CheckSpec
 
     /** {@code error-rate} */
     R errorRate(CheckSpecs.ErrorRate spec);
+
+    /** {@code lock-contention} */
+    R lockContention(CheckSpecs.LockContention spec);
   }
 
   /** The name the report and {@code caught-by} use; the kind's key unless given. */

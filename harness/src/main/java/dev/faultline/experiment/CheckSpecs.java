@@ -192,4 +192,35 @@ public final class CheckSpecs {
       name = name == null ? "error-rate" : name;
     }
   }
+
+  /**
+   * A bound on lock contention, read from the target's JDK Flight Recorder recording: the time
+   * threads spent blocked on any one lock (a monitor or a {@code Lock}) within each window.
+   */
+  @Key("lock-contention")
+  @Doc(
+      "The time threads spent blocked on any one lock (synchronized or a Lock) within each window (before the first fault, each fault, after rollback) is at most a bound; read from the target's JDK Flight Recorder recording, waits above 10 ms.")
+  public record LockContention(
+      @Doc("Name of the check. Default: lock-contention.") String name,
+      @Required @Doc("The target whose recording is read.") String target,
+      @Default("1s")
+          @Doc("The most time threads may spend blocked on one lock within one window, in total.")
+          Duration maxBlocked,
+      @Doc("Only this fault's window (absent: every window).") String during)
+      implements CheckSpec {
+
+    @Override
+    public Set<Observation> observes() {
+      return Set.of(Observation.THREADS, Observation.PROFILE);
+    }
+
+    @Override
+    public <R> R match(Cases<R> cases) {
+      return cases.lockContention(this);
+    }
+
+    public LockContention {
+      name = name == null ? "lock-contention" : name;
+    }
+  }
 }

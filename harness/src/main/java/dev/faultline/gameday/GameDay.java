@@ -117,7 +117,7 @@ public final class GameDay {
       session.observe();
       faults = session.faults();
       RunObservations observations = session.observations();
-      observations.loadStarted();
+      observations.loadStarted(faults::windows);
       journal.record(
           "phase",
           "load",

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -169,6 +170,15 @@ final class JmxThreadObserver implements ThreadObserver {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ObserveException("interrupted while asking pid " + pid + " to " + what, e);
+    }
+  }
+
+  @Override
+  public Optional<MBeanServerConnection> mbeans() {
+    try {
+      return Optional.of(connector.getMBeanServerConnection());
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.faultline.observe;
 
+import java.util.Optional;
+import javax.management.MBeanServerConnection;
+
 /**
  * Looks at the threads of one target. Implementations are thread-safe (a deadlock watch and a
  * timeline sampler may call them at once); every call is bounded in time and throws {@link
@@ -22,6 +25,14 @@ public interface ThreadObserver extends AutoCloseable {
 
   /** The deadlock cycle now, if any; never null. */
   DeadlockReport deadlocks();
+
+  /**
+   * The JMX connection to the target's JVM, when the observer has one (a local JVM it attached to):
+   * what a flight recording of the target streams over.
+   */
+  default Optional<MBeanServerConnection> mbeans() {
+    return Optional.empty();
+  }
 
   /** Releases the connection; idempotent. */
   @Override

@@ -4,10 +4,16 @@ import dev.faultline.FaultlineException;
 import dev.faultline.check.CheckResult;
 import dev.faultline.check.CheckStatus;
 import dev.faultline.experiment.Expectation;
+import dev.faultline.profile.ProfileException;
+import dev.faultline.profile.ProfileReader;
+import dev.faultline.profile.ProfileWindow;
+import dev.faultline.profile.TargetProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +57,7 @@ public final class JournalReader {
 
   private static RunRecord toRecord(JournalDocument d, Path folder) {
     JournalDocument.Load load = d.load();
+    List<JournalEvent> events = orEmpty(d.events()).stream().map(JournalReader::event).toList();
     return new RunRecord(
         d.runId(),
         folder,
@@ -71,10 +78,43 @@ public final class JournalReader {
         load == null ? List.of() : orEmpty(load.steps()),
         orEmpty(d.timeline()),
         orEmpty(d.faults()).stream().map(JournalReader::fault).toList(),
-        orEmpty(d.events()).stream().map(JournalReader::event).toList(),
+        events,
         d.environment() == null ? Map.of() : d.environment(),
         d.artifacts() == null ? Map.of() : d.artifacts(),
+        profiles(events, folder),
         d.error());
+  }
+
+  /**
+   * The profiles, read again from the run folder's {@code <target>.jfr} over the windows the
+   * journal names; a target whose recording is gone is left out.
+   */
+  static List<TargetProfile> profiles(List<JournalEvent> events, Path folder) {
+    Map<String, List<ProfileWindow>> windows = new LinkedHashMap<>();
+    for (JournalEvent e : events) {
+      if (e.type().equals("profile") && e.data().containsKey("from")) {
+        windows
+            .computeIfAbsent(e.name(), k -> new ArrayList<>())
+            .add(
+                new ProfileWindow(
+                    e.data().get("window"),
+                    Instant.parse(e.data().get("from")),
+                    Instant.parse(e.data().get("to"))));
+      }
+    }
+    List<TargetProfile> out = new ArrayList<>();
+    windows.forEach(
+        (target, w) -> {
+          Path file = folder.resolve(target + ".jfr");
+          if (Files.isRegularFile(file)) {
+            try {
+              out.add(ProfileReader.read(target, file, w));
+            } catch (ProfileException e) {
+              // The page shows the run without that profile; the journal still has its summary.
+            }
+          }
+        });
+    return out;
   }
 
   private static CheckResult check(JournalDocument.Check c) {

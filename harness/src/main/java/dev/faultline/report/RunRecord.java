@@ -2,6 +2,7 @@ package dev.faultline.report;
 
 import dev.faultline.check.CheckResult;
 import dev.faultline.experiment.Expectation;
+import dev.faultline.profile.TargetProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param verdictSentence the verdict in one sentence, first thing a reader sees
  * @param artifacts files in the run folder by label (target logs, Gatling report, outcomes),
  *     relative to the folder
+ * @param profiles each recorded target's JDK Flight Recorder profile, read per window
  * @param error what went wrong, for {@link Verdict#ERROR} and {@link Verdict#ABORTED}; null
  *     otherwise
  */
@@ -49,6 +51,7 @@ public record RunRecord(
     List<JournalEvent> events,
     Map<String, String> environment,
     Map<String, String> artifacts,
+    List<TargetProfile> profiles,
     String error) {
 
   public RunRecord {
@@ -60,6 +63,7 @@ public record RunRecord(
     events = List.copyOf(events);
     environment = Map.copyOf(environment);
     artifacts = Collections.unmodifiableMap(new LinkedHashMap<>(artifacts));
+    profiles = profiles == null ? List.of() : List.copyOf(profiles);
   }
 
   /** Wall time of the whole run. */

@@ -45,6 +45,8 @@ final class RunReportPage {
         !run.faults().isEmpty(),
         run.load().stream().map(RunReportPage::step).toList(),
         !run.load().isEmpty(),
+        ProfileSection.of(run),
+        !run.profiles().isEmpty(),
         artifacts(run),
         !run.artifacts().isEmpty(),
         run.yaml(),

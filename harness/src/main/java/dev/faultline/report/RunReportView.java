@@ -25,6 +25,8 @@ record RunReportView(
     boolean hasFaults,
     List<StepView> steps,
     boolean hasSteps,
+    List<ProfileSection.ProfileView> profiles,
+    boolean hasProfiles,
     List<Link> artifacts,
     boolean hasArtifacts,
     String yaml,

@@ -116,8 +116,8 @@ public final class ExperimentRun {
     RunObservations observations = session.observations();
     observations.steadyStateBefore().ifPresent(reason -> abortReason = reason);
     requireNotAborted();
-    observations.loadStarted();
     FaultSchedule faults = session.faults();
+    observations.loadStarted(faults::windows);
     result = loadWithFaults(faults);
     faults.rollbackAll();
     observations.loadEnded();

@@ -7,6 +7,7 @@ import dev.faultline.load.RequestOutcome;
 import dev.faultline.observe.DeadlockWatch;
 import dev.faultline.observe.ThreadObserver;
 import dev.faultline.observe.ThreadSnapshot;
+import dev.faultline.profile.TargetProfile;
 import dev.faultline.report.FaultWindow;
 import java.net.URI;
 import java.time.Duration;
@@ -24,8 +25,14 @@ record ObservedContext(
     Supplier<List<FaultWindow>> windows,
     List<String> steps,
     ThreadWatch threads,
-    CountersBeforeLoad counters)
+    CountersBeforeLoad counters,
+    Profiles profiles)
     implements CheckContext {
+
+  @Override
+  public TargetProfile profile(String target) {
+    return profiles.profile(target);
+  }
 
   @Override
   public URI baseUrl(String target) {

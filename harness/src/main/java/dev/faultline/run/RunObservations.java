@@ -3,9 +3,13 @@ package dev.faultline.run;
 import dev.faultline.check.CheckContext;
 import dev.faultline.check.CheckResult;
 import dev.faultline.experiment.Experiment;
+import dev.faultline.profile.TargetProfile;
+import dev.faultline.profile.TargetRecording;
 import dev.faultline.report.FaultWindow;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
@@ -23,12 +27,17 @@ public final class RunObservations implements AutoCloseable {
   private final SteadyStateProbes probes;
   private final ThreadWatch threads;
   private final CountersBeforeLoad counters;
+  private final Profiles profiles;
 
   private RunObservations(
-      SteadyStateProbes probes, ThreadWatch threads, CountersBeforeLoad counters) {
+      SteadyStateProbes probes,
+      ThreadWatch threads,
+      CountersBeforeLoad counters,
+      Profiles profiles) {
     this.probes = probes;
     this.threads = threads;
     this.counters = counters;
+    this.profiles = profiles;
   }
 
   /**
@@ -36,12 +45,17 @@ public final class RunObservations implements AutoCloseable {
    * counter checks' counters before load.
    */
   public static RunObservations begin(
-      Experiment e, Deployment d, RunJournal journal, Console console) {
+      Experiment e, Deployment d, Path folder, RunJournal journal, Console console) {
     ThreadWatch threads = ThreadWatch.attach(e, d, journal, console);
+    Profiles profiles = null;
     try {
+      profiles = Profiles.start(e, threads.observers(), folder, journal);
       CountersBeforeLoad counters = CountersBeforeLoad.read(e, d, journal, console);
-      return new RunObservations(new SteadyStateProbes(e, d, journal), threads, counters);
+      return new RunObservations(new SteadyStateProbes(e, d, journal), threads, counters, profiles);
     } catch (RuntimeException ex) {
+      if (profiles != null) {
+        profiles.close();
+      }
       threads.close();
       throw ex;
     }
@@ -59,14 +73,29 @@ public final class RunObservations implements AutoCloseable {
     return probes.after();
   }
 
-  /** When load starts: deadlock watches, and the live-thread sampler for the timeline. */
-  public void loadStarted() {
+  /**
+   * When load starts: deadlock watches, the live-thread sampler for the timeline, and the start of
+   * the profiles' windows ({@code faults}: when each fault was on, read after the load).
+   */
+  public void loadStarted(Supplier<List<FaultWindow>> faults) {
     threads.loadStarted();
+    profiles.loadStarted(faults);
   }
 
-  /** After load and rollback: stops the watches and the sampler. */
+  /** After load and rollback: stops the watches and the sampler, saves the recordings. */
   public void loadEnded() {
     threads.loadEnded();
+    profiles.loadEnded();
+  }
+
+  /** The targets' recordings, by target, for the game day's live view. */
+  public Map<String, TargetRecording> recordings() {
+    return profiles.recordings();
+  }
+
+  /** Every recorded target's profile, read per window (the recordings saved first). */
+  List<TargetProfile> profiles() {
+    return profiles.all();
   }
 
   /** Live threads in second {@code s} after {@code origin} (the last sample in it), or -1. */
@@ -77,11 +106,13 @@ public final class RunObservations implements AutoCloseable {
   /** The run's context plus what was observed. */
   public CheckContext enrich(CheckContext base, Supplier<List<FaultWindow>> windows) {
     List<String> steps = probes.experiment().load().stream().map(l -> l.name()).toList();
-    return new ObservedContext(base, windows, steps, threads, counters);
+    return new ObservedContext(base, windows, steps, threads, counters, profiles);
   }
 
   @Override
   public void close() {
+    profiles.loadEnded();
+    profiles.close();
     threads.close();
   }
 }

@@ -13,6 +13,7 @@ import dev.faultline.launch.Target;
 import dev.faultline.load.LoadPlan;
 import dev.faultline.load.LoadResult;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.profile.TargetProfile;
 import dev.faultline.report.RunRecord;
 import java.io.IOException;
 import java.net.URI;
@@ -151,7 +152,7 @@ public final class RunSession {
     faults =
         new FaultSchedule(
             experiment.name(), experiment.faults(), injectors::forFault, journal, console);
-    observations = RunObservations.begin(experiment, deployment, journal, console);
+    observations = RunObservations.begin(experiment, deployment, folder, journal, console);
   }
 
   /** The fault switch, once {@link #observe()} has run; null before. */
@@ -231,6 +232,8 @@ public final class RunSession {
   /** The record of the run: the only place a {@link RunRecord} is made. */
   public RunRecord record(Ending end) {
     List<RequestOutcome> measured = LoadHealth.measured(end.outcomes(), end.measuredFrom());
+    // Read before the record takes the journal: reading journals each window's summary.
+    List<TargetProfile> profiles = observations == null ? List.of() : observations.profiles();
     return new RunRecord(
         folder.getFileName().toString(),
         folder,
@@ -254,6 +257,7 @@ public final class RunSession {
         journal.events(),
         Environment.describe(experiment),
         RunArtifacts.of(folder, experiment, end.result()),
+        profiles,
         end.error());
   }
 

@@ -93,6 +93,12 @@ final class ThreadWatch implements AutoCloseable {
       }
     }
     Set<String> wanted = new LinkedHashSet<>(needed.keySet());
+    if (Profiles.everyTarget()) {
+      // Every JVM the run started is recorded, and a recording streams over the observer's JMX.
+      d.targets().values().stream()
+          .filter(t -> t.process().isPresent())
+          .forEach(t -> wanted.add(t.name()));
+    }
     if (wanted.isEmpty()) {
       // Only for the timeline's thread count: the first target Faultline runs itself.
       d.targets().values().stream()
@@ -253,6 +259,11 @@ final class ThreadWatch implements AutoCloseable {
           unobservable.getOrDefault(target, "the run observes no threads of target " + target));
     }
     return o;
+  }
+
+  /** The observers attached, by target. */
+  Map<String, ThreadObserver> observers() {
+    return Map.copyOf(observers);
   }
 
   Optional<ThreadSnapshot> baseline(String target) {

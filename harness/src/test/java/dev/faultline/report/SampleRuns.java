@@ -336,6 +336,7 @@ final class SampleRuns {
         new LinkedHashMap<>(Map.of("gatling report", "gatling/aggregate-20250314/index.html"));
     String yaml = "name: aggregator-deadline-under-latency\nexpect: pass\nseed: 42\n";
     String error;
+    List<dev.faultline.profile.TargetProfile> profiles = List.of();
 
     Builder(Path folder, String experiment) {
       this.folder = folder;
@@ -394,6 +395,7 @@ final class SampleRuns {
           events,
           environment,
           artifacts,
+          profiles,
           error);
     }
   }
