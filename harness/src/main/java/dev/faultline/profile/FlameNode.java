@@ -1,16 +1,24 @@
 package dev.faultline.profile;
 
-import java.util.Collection;
-import java.util.TreeMap;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One frame of a {@link FlameTree} in the context of its callers: its inclusive weight and its
- * callees, ordered by frame name so that every walk over the tree is in the same order.
+ * callees, listed by frame name so that every walk over the tree is in the same order.
  */
 final class FlameNode {
 
   private final String frame;
-  private final TreeMap<String, FlameNode> children = new TreeMap<>();
+
+  /**
+   * Hashed rather than sorted, since frames share long package prefixes that make comparisons slow;
+   * none until the first callee, since most nodes of a deep tree are leaves or in chains.
+   */
+  private Map<String, FlameNode> children = Map.of();
+
   private long weight;
 
   FlameNode(String frame) {
@@ -26,9 +34,9 @@ final class FlameNode {
     return weight;
   }
 
-  /** Callees by frame name. */
-  Collection<FlameNode> children() {
-    return children.values();
+  /** Callees in frame name order. */
+  List<FlameNode> children() {
+    return children.values().stream().sorted(Comparator.comparing(FlameNode::frame)).toList();
   }
 
   /** The callee with this frame name, or null. */
@@ -37,7 +45,15 @@ final class FlameNode {
   }
 
   FlameNode childOrNew(String name) {
-    return children.computeIfAbsent(name, FlameNode::new);
+    FlameNode child = children.get(name);
+    if (child == null) {
+      if (children.isEmpty()) {
+        children = new HashMap<>(2);
+      }
+      child = new FlameNode(name);
+      children.put(name, child);
+    }
+    return child;
   }
 
   void addWeight(long more) {

@@ -109,6 +109,16 @@ class FlameGraphSvgTest {
   }
 
   @Test
+  void characters_xml_cannot_hold_become_replacement_characters() {
+    FlameTree tree = stacks("Odd\u0000Frame.run\uD800", 1);
+
+    Document parsed = parsed(FlameGraphSvg.render(tree, "title\u0007"));
+
+    assertThat(parsed.getDocumentElement().getAttribute("aria-label")).isEqualTo("title\uFFFD");
+    assertThat(box(parsed, "Odd\uFFFDFrame.run\uFFFD")).isPresent();
+  }
+
+  @Test
   void the_root_is_drawn_at_the_bottom() {
     Document svg = parsed(FlameGraphSvg.render(blocked(), "t"));
 
@@ -231,12 +241,18 @@ class FlameGraphSvgTest {
    * a few levels up every box is narrower than half a unit.
    */
   static FlameTree randomStacks(int samples, Random random) {
+    String[][] frames = new String[60][6];
+    for (int d = 0; d < frames.length; d++) {
+      for (int k = 0; k < frames[d].length; k++) {
+        frames[d][k] = "dev.example.layer" + d + ".Service" + k + ".call";
+      }
+    }
     FlameTree tree = new FlameTree(WeightUnit.samples());
     for (int i = 0; i < samples; i++) {
       int depth = 20 + random.nextInt(41);
       List<String> stack = new ArrayList<>(depth);
       for (int d = 0; d < depth; d++) {
-        stack.add("dev.example.layer" + d + ".Service" + random.nextInt(d < 3 ? 3 : 6) + ".call");
+        stack.add(frames[d][random.nextInt(d < 3 ? 3 : 6)]);
       }
       tree.add(stack, 1);
     }
