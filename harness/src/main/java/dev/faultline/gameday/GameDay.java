@@ -312,6 +312,7 @@ public final class GameDay {
               faults.activeSince(),
               faults.windows(),
               journal.events(),
+              session.observations() == null ? Map.of() : session.observations().recordings(),
               endReason,
               report == null ? null : report.toString(),
               session.toxiproxyApi() == null ? null : session.toxiproxyApi().toString());

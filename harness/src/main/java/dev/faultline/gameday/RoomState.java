@@ -8,6 +8,7 @@ import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.RequestOutcome;
+import dev.faultline.profile.TargetRecording;
 import dev.faultline.report.FaultWindow;
 import dev.faultline.report.JournalEvent;
 import java.time.Duration;
@@ -36,6 +37,7 @@ record RoomState(
     Totals load,
     List<LiveFigures.Second> series,
     Map<String, List<LiveFigures.ThreadCount>> threads,
+    List<Contention> contention,
     List<FaultState> faults,
     List<Window> windows,
     List<CheckState> checks,
@@ -46,6 +48,16 @@ record RoomState(
   private static final Pattern ISO_DURATION = Pattern.compile("PT[0-9.HMS]+");
 
   record Totals(long requests, long ok, long failed, long indeterminate) {}
+
+  /**
+   * A target's most contended lock over the last {@link #CONTENTION_SPAN}, as its recording streams
+   * it; {@code lock} is null when no thread waited for a lock above 10 ms.
+   */
+  record Contention(
+      String target, String lock, long blockedMillis, int threads, int blockedThreads) {}
+
+  /** How far back the live contention looks. */
+  static final Duration CONTENTION_SPAN = Duration.ofSeconds(5);
 
   record FaultState(
       String name,
@@ -84,6 +96,7 @@ record RoomState(
       Map<String, Instant> activeSince,
       List<FaultWindow> closedWindows,
       List<JournalEvent> events,
+      Map<String, TargetRecording> recordings,
       String endReason,
       String report,
       String toxiproxy) {}
@@ -159,6 +172,7 @@ record RoomState(
         totals(p.outcomes()),
         p.figures().series(p.outcomes(), now),
         p.figures().threads(),
+        contention(p.recordings(), now),
         faults,
         windows,
         checks,
@@ -188,6 +202,25 @@ record RoomState(
     }
     iso.appendTail(readable);
     return readable + "; time box " + Durations.format(Room.timeBox(f));
+  }
+
+  private static List<Contention> contention(Map<String, TargetRecording> recordings, Instant now) {
+    List<Contention> out = new ArrayList<>();
+    recordings.forEach(
+        (target, r) ->
+            out.add(
+                r.live()
+                    .top(now.minus(CONTENTION_SPAN))
+                    .map(
+                        t ->
+                            new Contention(
+                                target,
+                                t.lock(),
+                                t.blocked().toMillis(),
+                                t.threads(),
+                                t.blockedThreads()))
+                    .orElse(new Contention(target, null, 0, 0, 0))));
+    return out;
   }
 
   private static double seconds(Instant at, long origin) {
