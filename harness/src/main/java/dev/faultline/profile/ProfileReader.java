@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
@@ -49,7 +50,16 @@ public final class ProfileReader {
 
   /** Reads {@code recording} over {@code windows}. */
   public static TargetProfile read(String target, Path recording, List<ProfileWindow> windows) {
-    List<WindowAggregate> sums = windows.stream().map(WindowAggregate::new).toList();
+    return read(target, recording, windows, Map.of());
+  }
+
+  /**
+   * Reads {@code recording} over {@code windows}, naming the socket addresses the run knows ({@code
+   * host:port} to e.g. "proxy quote->downstream").
+   */
+  public static TargetProfile read(
+      String target, Path recording, List<ProfileWindow> windows, Map<String, String> names) {
+    List<WindowAggregate> sums = windows.stream().map(w -> new WindowAggregate(w, names)).toList();
     try (RecordingFile file = new RecordingFile(recording)) {
       while (file.hasMoreEvents()) {
         RecordedEvent e = file.readEvent();
@@ -137,10 +147,9 @@ public final class ProfileReader {
   }
 
   private static String address(RecordedEvent e) {
-    String host = e.getString("host");
     String address = e.getString("address");
-    String name = host != null && !host.isEmpty() ? host : address;
-    return name + ":" + e.getInt("port");
+    String host = address != null && !address.isEmpty() ? address : e.getString("host");
+    return host + ":" + e.getInt("port");
   }
 
   private static long threadId(RecordedThread t) {

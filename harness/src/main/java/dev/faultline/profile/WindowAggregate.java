@@ -64,8 +64,11 @@ final class WindowAggregate {
   private final long[] gc = new long[3];
   private final long[] pinned = new long[3];
 
-  WindowAggregate(ProfileWindow window) {
+  private final Map<String, String> names;
+
+  WindowAggregate(ProfileWindow window, Map<String, String> names) {
     this.window = window;
+    this.names = names;
     for (String s : List.of(RUNNING, MONITOR, LOCK, PARKED, SOCKET, WAIT, SLEEP)) {
       states.put(s, 0L);
     }
@@ -145,7 +148,7 @@ final class WindowAggregate {
             .map(
                 e ->
                     new LockWait(
-                        e.getKey(),
+                        label(e.getKey(), e.getValue()),
                         e.getValue().kind,
                         Duration.ofNanos(e.getValue().nanos),
                         Duration.ofNanos(e.getValue().longest),
@@ -169,6 +172,17 @@ final class WindowAggregate {
         changes,
         cpu,
         waiting);
+  }
+
+  /**
+   * A plain {@code Object} used as a monitor says nothing by its class: it is named by where it was
+   * waited for.
+   */
+  private static String label(String lock, Waits w) {
+    List<String> stack = w.topStack();
+    return lock.equals("java.lang.Object") && !stack.isEmpty()
+        ? lock + " entered at " + stack.get(0)
+        : lock;
   }
 
   private static List<Map.Entry<String, Waits>> top(Map<String, Waits> waits) {

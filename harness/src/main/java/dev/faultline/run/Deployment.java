@@ -327,6 +327,19 @@ final class Deployment implements AutoCloseable {
     return targets;
   }
 
+  /**
+   * What each loopback address of the run is, by {@code host:port}: "proxy quote->downstream",
+   * "target downstream"; for reading a profile's socket addresses.
+   */
+  Map<String, String> addressNames() {
+    Map<String, String> names = new LinkedHashMap<>();
+    targets.forEach(
+        (name, t) ->
+            names.put(t.baseUrl().getHost() + ":" + t.baseUrl().getPort(), "target " + name));
+    proxies.forEach((name, uri) -> names.put(uri.getHost() + ":" + uri.getPort(), "proxy " + name));
+    return names;
+  }
+
   /** Where load aimed at a target or a proxy goes. */
   URI addressOf(String targetOrProxy) {
     URI proxy = proxies.get(targetOrProxy);

@@ -43,6 +43,7 @@ final class Profiles implements AutoCloseable {
   private final Path folder;
   private final RunJournal journal;
   private final Map<String, String> needed;
+  private final Map<String, String> addressNames;
   private final Map<String, CompletableFuture<TargetRecording>> starting = new LinkedHashMap<>();
   private final Map<String, TargetRecording> recordings = new LinkedHashMap<>();
   private final Map<String, String> unrecorded = new LinkedHashMap<>();
@@ -52,7 +53,9 @@ final class Profiles implements AutoCloseable {
   private volatile Instant loadStarted;
   private volatile Instant loadEnded;
 
-  private Profiles(Path folder, RunJournal journal, Map<String, String> needed) {
+  private Profiles(
+      Path folder, RunJournal journal, Map<String, String> needed, Map<String, String> names) {
+    this.addressNames = names;
     this.folder = folder;
     this.journal = journal;
     this.needed = needed;
@@ -82,9 +85,10 @@ final class Profiles implements AutoCloseable {
   static Profiles start(
       Experiment experiment,
       Map<String, ThreadObserver> observers,
+      Map<String, String> addressNames,
       Path folder,
       RunJournal journal) {
-    Profiles p = new Profiles(folder, journal, needed(experiment));
+    Profiles p = new Profiles(folder, journal, needed(experiment), addressNames);
     boolean every = everyTarget();
     observers.forEach(
         (target, observer) -> {
@@ -205,7 +209,7 @@ final class Profiles implements AutoCloseable {
     }
     TargetProfile p =
         ProfileReader.read(
-            target, saved, ProfileReader.windows(loadStarted, loadEnded, faultSpans));
+            target, saved, ProfileReader.windows(loadStarted, loadEnded, faultSpans), addressNames);
     for (WindowProfile w : p.windows()) {
       journal.record("profile", target, summary(w), data(w));
     }

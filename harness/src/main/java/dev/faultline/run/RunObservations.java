@@ -49,7 +49,7 @@ public final class RunObservations implements AutoCloseable {
     ThreadWatch threads = ThreadWatch.attach(e, d, journal, console);
     Profiles profiles = null;
     try {
-      profiles = Profiles.start(e, threads.observers(), folder, journal);
+      profiles = Profiles.start(e, threads.observers(), d.addressNames(), folder, journal);
       CountersBeforeLoad counters = CountersBeforeLoad.read(e, d, journal, console);
       return new RunObservations(new SteadyStateProbes(e, d, journal), threads, counters, profiles);
     } catch (RuntimeException ex) {
