@@ -6,7 +6,6 @@ import dev.faultline.builtin.support.VariantSelection;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,28 +13,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP face of the quote service, and its ground truth. The downstream is {@code
- * faultline.quote.downstream}, or else the {@code faultline.calls.downstream} the harness passes to
- * a target declared with {@code calls: [downstream]}. Thread-safe: adders, and the thread-safe
- * service.
+ * HTTP face of the quote service. The downstream is {@code faultline.quote.downstream}, or else the
+ * {@code faultline.calls.downstream} the harness passes to a target declared with {@code calls:
+ * [downstream]}. Thread-safe: delegates to the thread-safe service.
  */
 @RestController
 @ConditionalOnProperty(name = VariantSelection.SERVICE_PROPERTY, havingValue = "quote")
 class QuoteController {
 
-  static final long MAX_MS = 600_000;
-
-  private final QuoteVariant variant;
   private final QuoteService service;
-  private final LongAdder requests = new LongAdder();
-  private final LongAdder failed = new LongAdder();
 
   QuoteController(
       @Value("${faultline.variant:}") String variant,
       @Value("${faultline.quote.downstream:${faultline.calls.downstream:}}") String downstream,
       @Value("${faultline.quote.timeout:5s}") Duration timeout) {
-    this.variant = VariantSelection.select("quote", variant, QuoteVariant.class);
-    this.service = new QuoteService(this.variant, new QuoteSource(toUri(downstream), timeout));
+    this.service =
+        new QuoteService(
+            VariantSelection.select("quote", variant, QuoteVariant.class),
+            QuoteSource.to(toUri(downstream), timeout));
   }
 
   private static URI toUri(String text) {
@@ -54,26 +49,12 @@ class QuoteController {
   @GetMapping("/quote")
   QuoteBook.Quoted quote(@RequestParam(name = "ms", defaultValue = "5") long ms)
       throws IOException, InterruptedException {
-    InvalidRequestException.requireBetween("ms", ms, 0, MAX_MS);
-    requests.increment();
-    boolean ok = false;
-    try {
-      QuoteBook.Quoted quoted = service.quote(ms);
-      ok = true;
-      return quoted;
-    } finally {
-      if (!ok) {
-        failed.increment();
-      }
-    }
+    InvalidRequestException.requireBetween("ms", ms, 0, 600_000);
+    return service.quote(ms);
   }
 
   @GetMapping("/quote/stats")
-  Stats stats() {
-    QuoteBook.Snapshot book = service.snapshot();
-    return new Stats(variant.id(), requests.sum(), failed.sum(), book.quotes(), book.lastPart());
+  QuoteService.Stats stats() {
+    return service.stats();
   }
-
-  /** Ground truth: requests, those that failed, quotes recorded, and the last part quoted. */
-  record Stats(String variant, long requests, long failed, long quotes, String lastPart) {}
 }

@@ -1,16 +1,20 @@
 package dev.faultline.builtin.quote;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Fetches a quote and records it, holding the book's monitor as the variant says. Thread-safe: the
- * book is only touched under its monitor.
+ * Fetches a quote and records it, holding the book's monitor as the variant says, and counts
+ * requests and failures. Thread-safe: the book is only touched under its monitor, the counts are
+ * adders.
  */
 final class QuoteService {
 
   private final QuoteVariant variant;
   private final QuoteSource source;
   private final QuoteBook book = new QuoteBook();
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder failed = new LongAdder();
 
   QuoteService(QuoteVariant variant, QuoteSource source) {
     this.variant = variant;
@@ -18,10 +22,21 @@ final class QuoteService {
   }
 
   QuoteBook.Quoted quote(long ms) throws IOException, InterruptedException {
-    return switch (variant) {
-      case OUTSIDE_LOCK -> fetchThenLock(ms);
-      case COARSE_LOCK -> lockAroundTheCall(ms);
-    };
+    requests.increment();
+    boolean ok = false;
+    try {
+      QuoteBook.Quoted quoted =
+          switch (variant) {
+            case OUTSIDE_LOCK -> fetchThenLock(ms);
+            case COARSE_LOCK -> lockAroundTheCall(ms);
+          };
+      ok = true;
+      return quoted;
+    } finally {
+      if (!ok) {
+        failed.increment();
+      }
+    }
   }
 
   private QuoteBook.Quoted fetchThenLock(long ms) throws IOException, InterruptedException {
@@ -41,7 +56,12 @@ final class QuoteService {
     }
   }
 
-  QuoteBook.Snapshot snapshot() {
-    return book.snapshot();
+  Stats stats() {
+    QuoteBook.Snapshot snapshot = book.snapshot();
+    return new Stats(
+        variant.id(), requests.sum(), failed.sum(), snapshot.quotes(), snapshot.lastPart());
   }
+
+  /** Ground truth: requests, those that failed, quotes recorded, and the last part quoted. */
+  record Stats(String variant, long requests, long failed, long quotes, String lastPart) {}
 }

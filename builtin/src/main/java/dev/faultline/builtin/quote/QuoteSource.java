@@ -9,25 +9,25 @@ import java.time.Duration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The downstream, over HTTP: {@code GET <downstream>/work?ms=N} with the JDK HttpClient, bounded by
- * a timeout. Thread-safe: HttpClient is.
+ * The downstream, over HTTP: {@code GET <downstream>/work?ms=N} with the JDK HttpClient, each call
+ * bounded by {@code timeout}. Thread-safe: HttpClient is.
+ *
+ * @param downstream the downstream's base URL
+ * @param timeout the bound of one call, connection included
+ * @param http the client, HTTP/1.1
  */
-final class QuoteSource {
+record QuoteSource(URI downstream, Duration timeout, HttpClient http) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final URI downstream;
-  private final Duration timeout;
-  private final HttpClient http;
-
-  QuoteSource(URI downstream, Duration timeout) {
-    this.downstream = downstream;
-    this.timeout = timeout;
-    this.http =
+  static QuoteSource to(URI downstream, Duration timeout) {
+    return new QuoteSource(
+        downstream,
+        timeout,
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
-            .build();
+            .build());
   }
 
   /** The part the downstream names itself with after {@code ms} of work. */

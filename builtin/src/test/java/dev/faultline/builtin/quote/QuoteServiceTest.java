@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.faultline.builtin.support.Concurrently;
 import dev.faultline.builtin.support.RunningTarget;
+import dev.faultline.builtin.support.SharedTarget;
 import dev.faultline.builtin.support.TargetSelectionException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -14,10 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The quote service against a real downstream target that works {@value #WORK_MS} ms a call. */
@@ -26,27 +26,7 @@ class QuoteServiceTest {
   private static final int CLIENTS = 4;
   private static final long WORK_MS = 500;
 
-  private static RunningTarget downstream;
-
-  @BeforeAll
-  static void startDownstream() {
-    downstream =
-        RunningTarget.start(
-            "downstream", null, "--faultline.downstream.name=d1", "--server.shutdown=immediate");
-  }
-
-  @AfterAll
-  static void stopDownstream() {
-    downstream.close();
-  }
-
-  private static RunningTarget quote(String variant) {
-    return RunningTarget.start(
-        "quote",
-        variant,
-        "--faultline.quote.downstream=" + downstream.baseUrl(),
-        "--server.shutdown=immediate");
-  }
+  @RegisterExtension static final SharedTarget DOWNSTREAM = SharedTarget.downstream("d1");
 
   /** How long {@value #CLIENTS} concurrent quotes took together; each must answer d1. */
   private static Duration quoteConcurrently(RunningTarget target) throws Exception {
@@ -60,6 +40,14 @@ class QuoteServiceTest {
         .allSatisfy(a -> assertThat(a.value().get("part").asString()).isEqualTo("d1"));
     assertThat(target.get("/quote/stats").get("quotes").asLong()).isEqualTo(before + CLIENTS);
     return took;
+  }
+
+  private static RunningTarget quote(String variant) {
+    return RunningTarget.start(
+        "quote",
+        variant,
+        "--faultline.quote.downstream=" + DOWNSTREAM.get().baseUrl(),
+        "--server.shutdown=immediate");
   }
 
   @Test
