@@ -2,10 +2,13 @@ package dev.faultline.builtin;
 
 import dev.faultline.builtin.aggregator.AggregatorVariant;
 import dev.faultline.builtin.batch.BatchVariant;
+import dev.faultline.builtin.cache.CacheVariant;
 import dev.faultline.builtin.config.ConfigVariant;
 import dev.faultline.builtin.counter.CounterVariant;
 import dev.faultline.builtin.downstream.DownstreamVariant;
+import dev.faultline.builtin.ledger.LedgerVariant;
 import dev.faultline.builtin.pool.PoolVariant;
+import dev.faultline.builtin.quote.QuoteVariant;
 import dev.faultline.builtin.support.TargetVariant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +42,9 @@ public final class BuiltinCatalog {
     SERVICES.put("aggregator", AggregatorVariant.class);
     SERVICES.put("downstream", DownstreamVariant.class);
     SERVICES.put("pool", PoolVariant.class);
+    SERVICES.put("cache", CacheVariant.class);
+    SERVICES.put("ledger", LedgerVariant.class);
+    SERVICES.put("quote", QuoteVariant.class);
   }
 
   private BuiltinCatalog() {}

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 @Doc("A service under test. Give exactly one of builtin, command, jar, url.")
 public record TargetSpec(
-    @Doc("A built-in target service: counter, config, batch, aggregator, downstream, pool.")
+    @Doc(
+            "A built-in target service: counter, config, batch, aggregator, downstream, pool, cache, ledger, quote.")
         String builtin,
     @Doc("The variant of a built-in target, e.g. locked, atomic or racy for counter.")
         String variant,

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.faultline.builtin.support.RunningTarget;
+import dev.faultline.builtin.support.SharedTarget;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The aggregator against a real downstream target, listed twice so the fan-out is two wide. */
@@ -22,25 +22,16 @@ class AggregatorServiceTest {
   // Generous for a loaded CI box, and still far below SLOW_MS.
   private static final long TOLERANCE_MS = 1000;
 
-  private static RunningTarget downstream;
-
-  @BeforeAll
-  static void startDownstream() {
-    downstream =
-        RunningTarget.start(
-            "downstream", null, "--faultline.downstream.name=d1", "--server.shutdown=immediate");
-  }
-
-  @AfterAll
-  static void stopDownstream() {
-    downstream.close();
-  }
+  @RegisterExtension static final SharedTarget DOWNSTREAM = SharedTarget.downstream("d1");
 
   private static RunningTarget aggregator(String variant) {
     return RunningTarget.start(
         "aggregator",
         variant,
-        "--faultline.aggregator.downstreams=" + downstream.baseUrl() + "," + downstream.baseUrl(),
+        "--faultline.aggregator.downstreams="
+            + DOWNSTREAM.get().baseUrl()
+            + ","
+            + DOWNSTREAM.get().baseUrl(),
         "--faultline.aggregator.deadline=" + DEADLINE_MS + "ms",
         "--server.shutdown=immediate");
   }
@@ -95,7 +86,7 @@ class AggregatorServiceTest {
       JsonNode stats = target.get("/aggregate/stats");
       assertThat(stats.get("timeoutsFired").asLong()).isZero();
       assertThat(stats.get("inFlightDownstreamCalls").asLong()).isEqualTo(2);
-      assertThat(downstream.get("/downstream/stats").get("inFlight").asLong()).isPositive();
+      assertThat(DOWNSTREAM.get().get("/downstream/stats").get("inFlight").asLong()).isPositive();
     }
   }
 }

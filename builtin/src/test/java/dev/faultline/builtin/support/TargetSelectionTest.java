@@ -28,6 +28,6 @@ class TargetSelectionTest {
         .rootCause()
         .hasMessage(
             "Unknown service 'counterr': --faultline.service must be one of counter, config,"
-                + " batch, aggregator, downstream, pool");
+                + " batch, aggregator, downstream, pool, cache, ledger, quote");
   }
 }
