@@ -48,7 +48,7 @@ final class LockContentions {
           spec,
           CheckStatus.PASSED,
           bound,
-          "no wait for a lock above 10 ms in " + windowNames(windows),
+          "no wait for a lock above 10 ms " + windowNames(windows),
           List.of("recording: " + profile.recording().getFileName()));
     }
     LockWait top = worst.get().topLock().get();

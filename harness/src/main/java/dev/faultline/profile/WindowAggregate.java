@@ -94,9 +94,8 @@ final class WindowAggregate {
   }
 
   void socketRead(String address, long thread, long overlap, long whole, Stack stack) {
-    sockets
-        .computeIfAbsent(address, k -> new Waits("socket"))
-        .add(thread, overlap, whole, List.of());
+    String named = names.containsKey(address) ? address + " (" + names.get(address) + ")" : address;
+    sockets.computeIfAbsent(named, k -> new Waits("socket")).add(thread, overlap, whole, List.of());
     states.merge(SOCKET, overlap, Long::sum);
     waiting.merge(stack.outermostFirst(), overlap, Long::sum);
   }

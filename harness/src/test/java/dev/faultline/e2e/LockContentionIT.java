@@ -60,6 +60,9 @@ class LockContentionIT {
     String page = Files.readString(r.report());
     assertThat(page).contains("id=\"profiles\"").contains("QuoteBook (synchronized)");
     assertThat(page).contains("quote.jfr").contains("downstream.jfr");
+    assertThat(page)
+        .as("the slow downstream is the address the quote service's threads read from longest")
+        .contains("(proxy quote-&gt;downstream)");
     assertThat(r.runFolder().resolve("quote.jfr")).isRegularFile();
     assertThat(r.runFolder().resolve("downstream.jfr")).isRegularFile();
     assertThat(page.split("class=\"flame-graph\"", -1).length - 1)
