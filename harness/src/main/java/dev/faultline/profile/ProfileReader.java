@@ -117,7 +117,9 @@ public final class ProfileReader {
     switch (type) {
       case "jdk.JavaMonitorEnter" -> {
         String monitor =
-            e.getClass("monitorClass") == null ? "?" : e.getClass("monitorClass").getName();
+            e.getClass("monitorClass") == null
+                ? "?"
+                : readable(e.getClass("monitorClass").getName());
         w.lockWait(monitor, "monitor", thread, overlap, whole, Stack.of(e.getStackTrace()));
       }
       case "jdk.ThreadPark" -> {
@@ -144,6 +146,29 @@ public final class ProfileReader {
         // Not an event this profile reads.
       }
     }
+  }
+
+  /** An array class as Java writes it: {@code [I} is {@code int[]}. */
+  static String readable(String className) {
+    if (!className.startsWith("[")) {
+      return className;
+    }
+    String element = readable(className.substring(1));
+    return switch (element) {
+          case "I" -> "int";
+          case "J" -> "long";
+          case "B" -> "byte";
+          case "C" -> "char";
+          case "Z" -> "boolean";
+          case "S" -> "short";
+          case "D" -> "double";
+          case "F" -> "float";
+          default ->
+              element.startsWith("L") && element.endsWith(";")
+                  ? element.substring(1, element.length() - 1)
+                  : element;
+        }
+        + "[]";
   }
 
   private static String address(RecordedEvent e) {

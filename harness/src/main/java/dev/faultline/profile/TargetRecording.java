@@ -77,7 +77,16 @@ public final class TargetRecording implements AutoCloseable {
               try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 stream.dump(file);
+                if (!Files.isRegularFile(file)) {
+                  throw new ProfileException(
+                      "the recording of target "
+                          + target
+                          + " could not be saved: its JVM went away during the run (killed, or"
+                          + " restarted as a new JVM), and what it had recorded with it");
+                }
                 return file;
+              } catch (ProfileException e) {
+                throw e;
               } catch (IOException | RuntimeException e) {
                 throw new ProfileException(
                     "cannot save the recording of target " + target + " to " + file + ": " + e, e);

@@ -37,6 +37,13 @@ class ProfileReaderTest {
   }
 
   @Test
+  void an_array_used_as_a_monitor_is_named_as_java_writes_it() {
+    assertThat(ProfileReader.readable("[I")).isEqualTo("int[]");
+    assertThat(ProfileReader.readable("[[Ljava.lang.String;")).isEqualTo("java.lang.String[][]");
+    assertThat(ProfileReader.readable("com.acme.QuoteBook")).isEqualTo("com.acme.QuoteBook");
+  }
+
+  @Test
   @Timeout(60)
   void threads_blocked_on_a_monitor_and_a_lock_are_summed_per_window_with_the_stack_that_waited(
       @TempDir Path dir) throws Exception {
