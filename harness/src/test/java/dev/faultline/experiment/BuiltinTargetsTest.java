@@ -32,9 +32,19 @@ class BuiltinTargetsTest {
   @Test
   void theCorrectVariantComesFirstAndAnUnknownServiceHasNone() {
     assertThat(BuiltinTargets.names())
-        .containsExactly("counter", "config", "batch", "aggregator", "downstream", "pool");
+        .containsExactly(
+            "counter",
+            "config",
+            "batch",
+            "aggregator",
+            "downstream",
+            "pool",
+            "cache",
+            "ledger",
+            "quote");
     assertThat(BuiltinTargets.variants("counter"))
         .containsExactly("locked", "atomic", "racy", "durable", "durable-lazy");
+    assertThat(BuiltinTargets.variants("quote")).containsExactly("outside-lock", "coarse-lock");
     assertThat(BuiltinTargets.variants("counterr")).isEmpty();
   }
 
