@@ -9,51 +9,42 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.management.MBeanServerConnection;
-import jdk.management.jfr.RemoteRecordingStream;
 
 /**
- * A JDK Flight Recorder recording of one target JVM, streamed to the harness over the JMX
- * connection it already has ({@link RemoteRecordingStream}): nothing to add to the target's command
- * line, and the same path for a JVM Faultline started and one it attached to. The events the
- * harness sees live feed {@link #live()} (the game day's contended lock); {@link #saveTo} writes
- * the whole recording as a {@code .jfr} file JDK Mission Control opens. Thread-safe.
+ * A JDK Flight Recorder recording of one target JVM, over the JMX connection the harness already
+ * has: nothing to add to the target's command line, and the same path for a JVM Faultline started
+ * and one it attached to. A scheduled run's recording stays in the target until {@link #saveTo}
+ * (cheapest); a game day's streams live ({@code live}), feeding {@link #live()} (the room's
+ * contended lock). {@link #saveTo} writes the recording as a {@code .jfr} file JDK Mission Control
+ * opens. Thread-safe.
  */
 public final class TargetRecording implements AutoCloseable {
 
   private static final Duration SAVE_BOUND = Duration.ofSeconds(30);
 
   private final String target;
-  private final RemoteRecordingStream stream;
-  private final LiveContention live = new LiveContention();
+  private final RecordingChannel channel;
+  private final LiveContention live;
 
-  private TargetRecording(String target, RemoteRecordingStream stream) {
+  private TargetRecording(String target, RecordingChannel channel, LiveContention live) {
     this.target = target;
-    this.stream = stream;
+    this.channel = channel;
+    this.live = live;
   }
 
   /**
-   * Starts recording the JVM behind {@code mbeans} with {@link ProfileSettings}; throws {@link
-   * ProfileException} saying why it cannot (e.g. a JVM without JFR).
+   * Starts recording the JVM behind {@code mbeans} with {@link ProfileSettings}, streamed live when
+   * {@code live}; throws {@link ProfileException} saying why it cannot (e.g. a JVM without JFR).
    */
-  public static TargetRecording start(String target, MBeanServerConnection mbeans) {
-    RemoteRecordingStream stream;
+  public static TargetRecording start(String target, MBeanServerConnection mbeans, boolean live) {
+    LiveContention contention = new LiveContention();
     try {
-      stream = new RemoteRecordingStream(mbeans);
+      RecordingChannel channel =
+          live ? StreamedRecording.start(mbeans, contention) : MBeanRecording.start(mbeans);
+      return new TargetRecording(target, channel, contention);
     } catch (IOException | RuntimeException e) {
       throw new ProfileException(
           "cannot record target " + target + " with JDK Flight Recorder over JMX: " + e, e);
-    }
-    TargetRecording r = new TargetRecording(target, stream);
-    try {
-      stream.setSettings(ProfileSettings.settings());
-      stream.onEvent("jdk.JavaMonitorEnter", r.live::monitorEntered);
-      stream.onEvent("jdk.ThreadPark", r.live::parked);
-      stream.startAsync();
-      return r;
-    } catch (RuntimeException e) {
-      r.close();
-      throw new ProfileException(
-          "cannot start the JDK Flight Recorder recording of target " + target + ": " + e, e);
     }
   }
 
@@ -61,22 +52,21 @@ public final class TargetRecording implements AutoCloseable {
     return target;
   }
 
-  /** The contended locks seen live, for the game day. */
+  /** The contended locks seen live, for the game day; always empty unless streamed live. */
   public LiveContention live() {
     return live;
   }
 
   /**
-   * Writes what was recorded so far to {@code file}, in the background (it waits for the target's
-   * next chunk, about a second); the future completes with the file or fails with {@link
-   * ProfileException}.
+   * Writes what was recorded so far to {@code file}, in the background; the future completes with
+   * the file or fails with {@link ProfileException}.
    */
   public CompletableFuture<Path> saveTo(Path file) {
     return CompletableFuture.supplyAsync(
             () -> {
               try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                stream.dump(file);
+                channel.saveTo(file);
                 if (!Files.isRegularFile(file)) {
                   throw new ProfileException(
                       "the recording of target "
@@ -89,7 +79,14 @@ public final class TargetRecording implements AutoCloseable {
                 throw e;
               } catch (IOException | RuntimeException e) {
                 throw new ProfileException(
-                    "cannot save the recording of target " + target + " to " + file + ": " + e, e);
+                    "cannot save the recording of target "
+                        + target
+                        + " to "
+                        + file
+                        + " (if its JVM went away during the run, killed or restarted, what it"
+                        + " had recorded went with it): "
+                        + e,
+                    e);
               }
             },
             r -> daemon(r, "faultline-jfr-save-" + target).start())
@@ -120,13 +117,9 @@ public final class TargetRecording implements AutoCloseable {
     return t;
   }
 
-  /** Stops the recording in the target and deletes the harness's local copy of its chunks. */
+  /** Ends the recording in the target (and the harness's local copy of a streamed one). */
   @Override
   public void close() {
-    try {
-      stream.close();
-    } catch (RuntimeException ignored) {
-      // The target may be gone (killed, stopped): its recording went with it.
-    }
+    channel.close();
   }
 }

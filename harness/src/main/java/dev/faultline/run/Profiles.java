@@ -43,6 +43,7 @@ final class Profiles implements AutoCloseable {
   private final Path folder;
   private final RunJournal journal;
   private final Map<String, String> needed;
+  private boolean live;
   private final Map<String, String> addressNames;
   private final Map<String, CompletableFuture<TargetRecording>> starting = new LinkedHashMap<>();
   private final Map<String, TargetRecording> recordings = new LinkedHashMap<>();
@@ -87,8 +88,10 @@ final class Profiles implements AutoCloseable {
       Map<String, ThreadObserver> observers,
       Map<String, String> addressNames,
       Path folder,
-      RunJournal journal) {
+      RunJournal journal,
+      boolean live) {
     Profiles p = new Profiles(folder, journal, needed(experiment), addressNames);
+    p.live = live;
     boolean every = everyTarget();
     observers.forEach(
         (target, observer) -> {
@@ -110,7 +113,7 @@ final class Profiles implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                f.complete(TargetRecording.start(target, observer.mbeans().get()));
+                f.complete(TargetRecording.start(target, observer.mbeans().get(), live));
               } catch (RuntimeException e) {
                 f.completeExceptionally(e);
               }

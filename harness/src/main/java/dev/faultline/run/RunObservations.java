@@ -45,11 +45,11 @@ public final class RunObservations implements AutoCloseable {
    * counter checks' counters before load.
    */
   public static RunObservations begin(
-      Experiment e, Deployment d, Path folder, RunJournal journal, Console console) {
+      Experiment e, Deployment d, Path folder, RunJournal journal, Console console, boolean live) {
     ThreadWatch threads = ThreadWatch.attach(e, d, journal, console);
     Profiles profiles = null;
     try {
-      profiles = Profiles.start(e, threads.observers(), d.addressNames(), folder, journal);
+      profiles = Profiles.start(e, threads.observers(), d.addressNames(), folder, journal, live);
       CountersBeforeLoad counters = CountersBeforeLoad.read(e, d, journal, console);
       return new RunObservations(new SteadyStateProbes(e, d, journal), threads, counters, profiles);
     } catch (RuntimeException ex) {

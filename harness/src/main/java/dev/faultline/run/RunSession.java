@@ -88,6 +88,7 @@ public final class RunSession {
   private final Instant started = Instant.now();
   private final Path folder;
   private final Path home;
+  private final Driver driver;
   private Deployment deployment;
   private FaultSchedule faults;
   private RunObservations observations;
@@ -97,6 +98,7 @@ public final class RunSession {
     this.experiment = loaded.experiment();
     this.console = options.console();
     this.home = options.home();
+    this.driver = driver;
     this.journal = new RunJournal(Clock.systemUTC(), options.events());
     this.folder =
         createRunFolder(
@@ -152,7 +154,9 @@ public final class RunSession {
     faults =
         new FaultSchedule(
             experiment.name(), experiment.faults(), injectors::forFault, journal, console);
-    observations = RunObservations.begin(experiment, deployment, folder, journal, console);
+    observations =
+        RunObservations.begin(
+            experiment, deployment, folder, journal, console, driver == Driver.PERSON);
   }
 
   /** The fault switch, once {@link #observe()} has run; null before. */
