@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 final class ThreadFamilies {
 
-  /** Threads of the JVM itself and of a JMX/Attach observation, which the observation causes. */
+  /**
+   * Threads of the JVM itself and of a JMX/Attach observation and its flight recording, which the
+   * observation causes.
+   */
   private static final List<Pattern> SYSTEM =
       patterns(
           "Attach Listener",
@@ -26,6 +29,7 @@ final class ThreadFamilies {
           "JMX server connection timeout.*",
           "JMX client heartbeat.*",
           "ClientNotifForwarder-.*",
+          "JFR .*",
           "process reaper",
           "Signal Dispatcher",
           "Common-Cleaner",
