@@ -1,5 +1,6 @@
 package dev.faultline.report;
 
+import dev.faultline.profile.Figures;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,18 +18,7 @@ final class Formats {
 
   /** "850 ms", "12.3 s", "2 min 05 s"; "—" when unknown. */
   static String duration(Duration duration) {
-    if (duration == null || duration.isNegative()) {
-      return "—";
-    }
-    long millis = duration.toMillis();
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    if (millis < 60_000) {
-      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-    long seconds = duration.toSeconds();
-    return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+    return duration == null || duration.isNegative() ? "—" : Figures.duration(duration);
   }
 
   /**
