@@ -139,7 +139,7 @@ final class Profiles implements AutoCloseable {
                 "recording with JDK Flight Recorder to " + file(target).getFileName());
           } catch (ExecutionException e) {
             unrecorded.put(target, e.getCause().getMessage());
-            journal.record("error", target, e.getCause().getMessage());
+            journal.record("observe", target, "not recorded: " + e.getCause().getMessage());
           } catch (TimeoutException e) {
             f.thenAccept(TargetRecording::close);
             unrecorded.put(
@@ -256,7 +256,7 @@ final class Profiles implements AutoCloseable {
       try {
         out.add(profile(target));
       } catch (ProfileException e) {
-        journal.record("error", target, e.getMessage());
+        journal.record("observe", target, "no profile: " + e.getMessage());
       }
     }
     return out;
