@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +42,7 @@ final class Profiles implements AutoCloseable {
   private final Path folder;
   private final RunJournal journal;
   private final Map<String, String> needed;
-  private boolean live;
+  private final boolean live;
   private final Map<String, String> addressNames;
   private final Map<String, CompletableFuture<TargetRecording>> starting = new LinkedHashMap<>();
   private final Map<String, TargetRecording> recordings = new LinkedHashMap<>();
@@ -55,8 +54,13 @@ final class Profiles implements AutoCloseable {
   private volatile Instant loadEnded;
 
   private Profiles(
-      Path folder, RunJournal journal, Map<String, String> needed, Map<String, String> names) {
+      Path folder,
+      RunJournal journal,
+      Map<String, String> needed,
+      Map<String, String> names,
+      boolean live) {
     this.addressNames = names;
+    this.live = live;
     this.folder = folder;
     this.journal = journal;
     this.needed = needed;
@@ -90,8 +94,7 @@ final class Profiles implements AutoCloseable {
       Path folder,
       RunJournal journal,
       boolean live) {
-    Profiles p = new Profiles(folder, journal, needed(experiment), addressNames);
-    p.live = live;
+    Profiles p = new Profiles(folder, journal, needed(experiment), addressNames, live);
     boolean every = everyTarget();
     observers.forEach(
         (target, observer) -> {
@@ -260,10 +263,6 @@ final class Profiles implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  Optional<TargetRecording> recording(String target) {
-    return Optional.ofNullable(recordings.get(target));
   }
 
   /**
