@@ -62,6 +62,19 @@ final class ForkFiles {
   }
 
   /**
+   * The epoch millis at which the load ended: every request has ended and its outcome is written.
+   * Written by the fork before Gatling generates its HTML report, so the harness goes on to its
+   * checks while that report is written.
+   */
+  Path loadEnded() {
+    return loadEndedBeside(outcomes());
+  }
+
+  static Path loadEndedBeside(Path outcomes) {
+    return outcomes.resolveSibling("load-ended.txt");
+  }
+
+  /**
    * The epoch millis at which a fork started ahead of its plan had Gatling started and began to
    * wait for the plan, written by the fork.
    */

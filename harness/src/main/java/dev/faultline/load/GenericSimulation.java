@@ -24,6 +24,9 @@ import java.time.Duration;
  * waits for the plan here, in the constructor, so that Gatling's own start-up (configuration, actor
  * system, DSL) overlaps the targets' start instead of following the plan.
  *
+ * <p>When every user has ended it writes {@code load-ended.txt}: the harness reads the outcomes
+ * then, and Gatling's HTML report is written while the harness runs its checks.
+ *
  * <p>The run is bounded by Gatling's {@code maxDuration}: the plan's active time, plus one request
  * timeout, plus a margin.
  */
@@ -32,6 +35,7 @@ public class GenericSimulation extends Simulation {
   private static final Duration MAX_DURATION_MARGIN = Duration.ofSeconds(5);
 
   private final OutcomeRecorder recorder;
+  private final Path outcomesFile;
 
   public GenericSimulation() {
     Path planFile = Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY));
@@ -41,7 +45,8 @@ public class GenericSimulation extends Simulation {
       awaitPlan(planFile);
     }
     LoadPlan plan = ForkFiles.readPlan(planFile);
-    recorder = new OutcomeRecorder(Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY)));
+    outcomesFile = Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY));
+    recorder = new OutcomeRecorder(outcomesFile);
     OperationIds ids = OperationIds.fresh();
     setUp(
             plan.steps().stream()
@@ -81,9 +86,14 @@ public class GenericSimulation extends Simulation {
     }
   }
 
+  /**
+   * Every user has ended: flushes the outcomes, then tells the harness the load is over, before
+   * Gatling goes on to write its HTML report (up to a second or more of the fork's time).
+   */
   @Override
   public void after() {
     recorder.close();
+    ForkFiles.writeStamp(ForkFiles.loadEndedBeside(outcomesFile), System.currentTimeMillis());
   }
 
   private static String requiredProperty(String name) {

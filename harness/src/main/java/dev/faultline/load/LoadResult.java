@@ -12,11 +12,17 @@ import java.util.stream.Collectors;
 /**
  * What a finished (or aborted) load run left: every recorded request outcome in file order, the
  * fork's exit code (0 = Gatling succeeded; 143/137 = stopped by a signal), Gatling's HTML report
- * index (null when Gatling did not produce one, e.g. after abort) and the wall time from start to
- * exit. Immutable.
+ * index (null when Gatling did not produce one, e.g. after abort, or has not yet) and the wall time
+ * from start to exit. Immutable.
  */
 public record LoadResult(
     List<RequestOutcome> outcomes, int exitCode, Path gatlingReport, Duration wallTime) {
+
+  /**
+   * The exit code of a result read when the load ended but the fork was still writing Gatling's
+   * report ({@link LoadRun#awaitLoadEnd}).
+   */
+  public static final int STILL_REPORTING = -1;
 
   public LoadResult {
     outcomes = List.copyOf(outcomes);

@@ -19,6 +19,9 @@ public final class LoadRun {
   static final int STOP_GRACE_SECONDS = 3;
   private static final Duration STOP_GRACE = Duration.ofSeconds(STOP_GRACE_SECONDS);
 
+  /** How often {@link #awaitLoadEnd} looks for the fork's note that the load ended. */
+  private static final Duration LOAD_END_POLL = Duration.ofMillis(20);
+
   private final LoadPlan plan;
   private final ForkFiles files;
   private final Process fork;
@@ -42,9 +45,57 @@ public final class LoadRun {
     return fork.pid();
   }
 
-  /** Whether the fork is still running. */
+  /** Whether the fork is still running (it may be writing Gatling's report after the load). */
   public boolean isRunning() {
     return fork.isAlive();
+  }
+
+  /**
+   * Whether the load is over: every request has ended and its outcome is written, or the fork is
+   * gone. Gatling may still be writing its HTML report; {@link #finish} waits for that.
+   */
+  public boolean loadEnded() {
+    return !fork.isAlive() || ForkFiles.readStamp(files.loadEnded()).isPresent();
+  }
+
+  /**
+   * Waits, at most {@code bound}, for the load to end ({@link #loadEnded}), then reads every
+   * outcome, while Gatling may still write its HTML report: the result's exit code is then {@link
+   * LoadResult#STILL_REPORTING}. {@link #finish} waits for the fork's end.
+   *
+   * @throws LoadException as {@link #await} does
+   */
+  public LoadResult awaitLoadEnd(Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    try {
+      while (!loadEnded()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          ChildProcesses.stop(fork, STOP_GRACE);
+          throw notEnded(bound);
+        }
+        fork.waitFor(Math.min(left, LOAD_END_POLL.toNanos()), TimeUnit.NANOSECONDS);
+      }
+    } catch (InterruptedException e) {
+      throw interrupted(e);
+    }
+    return fork.isAlive() ? result(LoadResult.STILL_REPORTING) : result();
+  }
+
+  /**
+   * Lets the fork finish what it does after the load (Gatling's HTML report), at most {@code
+   * bound}, then stops it; returns the whole result. Idempotent.
+   */
+  public LoadResult finish(Duration bound) {
+    try {
+      if (!fork.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+        ChildProcesses.stop(fork, STOP_GRACE);
+      }
+    } catch (InterruptedException e) {
+      ChildProcesses.stop(fork, STOP_GRACE);
+      Thread.currentThread().interrupt();
+    }
+    return result();
   }
 
   /** Counts and recent rate, read from the outcomes file (lags up to about a second). */
@@ -64,31 +115,39 @@ public final class LoadRun {
     try {
       ended = fork.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      abort();
-      Thread.currentThread().interrupt();
-      throw new LoadException(
-          "interrupted while waiting for the load of '"
-              + plan.experiment()
-              + "'; the Gatling fork was killed",
-          e);
+      throw interrupted(e);
     }
     if (!ended) {
       ChildProcesses.stop(fork, STOP_GRACE);
-      throw new LoadException(
-          "the load of '"
-              + plan.experiment()
-              + "' did not end within "
-              + bound
-              + " (plan active for "
-              + plan.activeFor()
-              + "); the Gatling fork (pid "
-              + fork.pid()
-              + ") was killed. Outcomes so far: "
-              + files.outcomes()
-              + ", Gatling output: "
-              + files.gatlingLog());
+      throw notEnded(bound);
     }
     return result();
+  }
+
+  private LoadException interrupted(InterruptedException e) {
+    abort();
+    Thread.currentThread().interrupt();
+    return new LoadException(
+        "interrupted while waiting for the load of '"
+            + plan.experiment()
+            + "'; the Gatling fork was killed",
+        e);
+  }
+
+  private LoadException notEnded(Duration bound) {
+    return new LoadException(
+        "the load of '"
+            + plan.experiment()
+            + "' did not end within "
+            + bound
+            + " (plan active for "
+            + plan.activeFor()
+            + "); the Gatling fork (pid "
+            + fork.pid()
+            + ") was killed. Outcomes so far: "
+            + files.outcomes()
+            + ", Gatling output: "
+            + files.gatlingLog());
   }
 
   /**
@@ -137,10 +196,14 @@ public final class LoadRun {
     return files.gatlingReportIndex();
   }
 
-  private synchronized LoadResult result() {
+  private LoadResult result() {
+    return result(fork.exitValue());
+  }
+
+  private synchronized LoadResult result(int exitCode) {
     tail.poll();
     return new LoadResult(
-        tail.outcomes(), fork.exitValue(), files.gatlingReportIndex().orElse(null), elapsed());
+        tail.outcomes(), exitCode, files.gatlingReportIndex().orElse(null), elapsed());
   }
 
   private Duration elapsed() {

@@ -11,7 +11,6 @@ import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.LoadedExperiment;
 import dev.faultline.experiment.Workload;
-import dev.faultline.launch.Target;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadProgress;
 import dev.faultline.load.LoadResult;
@@ -21,7 +20,6 @@ import dev.faultline.load.RequestOutcome;
 import dev.faultline.report.FaultWindow;
 import dev.faultline.report.RunRecord;
 import dev.faultline.report.RunReports;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +43,15 @@ public final class ExperimentRun {
   private static final Duration FIRST_REQUEST_BOUND = Duration.ofSeconds(60);
   private static final Duration LOAD_END_MARGIN = Duration.ofSeconds(60);
 
+  /**
+   * How often the load is watched for stop conditions and its end: the run goes on to its checks at
+   * most this long after the last request.
+   */
+  private static final Duration LOAD_WATCH_INTERVAL = Duration.ofMillis(50);
+
+  /** How long Gatling may take to write its HTML report after the load, before it is stopped. */
+  private static final Duration GATLING_REPORT_BOUND = Duration.ofSeconds(30);
+
   private final CountDownLatch finished = new CountDownLatch(1);
   private final LoadedExperiment loaded;
   private final Experiment experiment;
@@ -58,6 +65,9 @@ public final class ExperimentRun {
   private PreparedLoad prepared;
   private LoadResult result;
   private Instant loadStarted;
+  private Instant loadRequested;
+  private Instant loadEnded;
+  private Instant checksEnded;
   private List<CheckResult> checks = new ArrayList<>();
 
   public ExperimentRun(LoadedExperiment loaded, RunOptions options) {
@@ -98,6 +108,7 @@ public final class ExperimentRun {
     } finally {
       cleanUp();
     }
+    journalTimings();
     RunRecord record = record(session.withFaultErrors(error));
     RunReports.write(record);
     finished.countDown();
@@ -124,10 +135,27 @@ public final class ExperimentRun {
     requireNotAborted();
     checks = runChecks(result, faults);
     checks.addAll(observations.steadyStateAfter());
+    checksEnded = Instant.now();
+  }
+
+  /** Where the run's time went beyond its declared load, in the journal and on the console. */
+  private void journalTimings() {
+    RunTimings timings =
+        new RunTimings(
+            session.started(),
+            loadRequested,
+            loadStarted,
+            loadEnded,
+            checksEnded,
+            Instant.now(),
+            experiment.warmUp().plus(experiment.loadDuration()));
+    journal.record("timing", "run", timings.describe(), timings.fields());
+    console.say(experiment.name(), timings.describe());
   }
 
   private LoadResult loadWithFaults(FaultSchedule faults) {
     journal.record("phase", "load", "load starts: " + describeLoad() + "; " + prepared.readiness());
+    loadRequested = Instant.now();
     load = prepared.start(session.declaredLoad());
     loadStarted = awaitFirstRequest(load);
     measuredStart = loadStarted.plus(experiment.warmUp());
@@ -143,6 +171,7 @@ public final class ExperimentRun {
     }
     faults.start(measuredStart, experiment.loadDuration());
     LoadResult ended = watchLoad(load, guard(), faults);
+    loadEnded = Instant.now();
     journal.record("phase", "load", "load ended: " + ended.outcomes().size() + " requests");
     return ended;
   }
@@ -161,11 +190,15 @@ public final class ExperimentRun {
     if (session.faults() != null) {
       session.faults().rollbackAll();
     }
-    if (load != null && (result == null || load.isRunning())) {
+    if (load != null && result == null) {
       // an aborted run still reports the requests it sent
       result = load.abort();
     }
     session.teardown();
+    if (load != null) {
+      // Gatling's report was written while the checks ran and the targets stopped.
+      result = load.finish(GATLING_REPORT_BOUND);
+    }
   }
 
   private void requireNotAborted() {
@@ -184,7 +217,8 @@ public final class ExperimentRun {
     try {
       await("first request of " + experiment.name())
           .atMost(FIRST_REQUEST_BOUND)
-          .pollInterval(Duration.ofMillis(50))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(20))
           .until(
               () -> {
                 run.firstRequestStart().ifPresent(first::set);
@@ -225,7 +259,7 @@ public final class ExperimentRun {
     Duration declared = experiment.loadDuration();
     Instant nextLine = Instant.now();
     Optional<ProcessHandle> fork = ProcessHandle.of(run.pid());
-    while (run.isRunning()) {
+    while (!run.loadEnded()) {
       requireNotAborted();
       LoadProgress p = run.progress();
       boolean warmingUp = Instant.now().isBefore(measuredStart);
@@ -258,11 +292,11 @@ public final class ExperimentRun {
                     : "  faults on: " + String.join(", ", faults.activeFaults())));
         nextLine = Instant.now().plusSeconds(2);
       }
-      waitForExit(fork, Duration.ofMillis(500));
+      waitForExit(fork, LOAD_WATCH_INTERVAL);
     }
     requireNotAborted();
     Duration left = Duration.between(Instant.now(), guard.deadline());
-    return run.await(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
+    return run.awaitLoadEnd(left.isNegative() ? LOAD_END_MARGIN : left.plus(LOAD_END_MARGIN));
   }
 
   private static void waitForExit(Optional<ProcessHandle> process, Duration bound) {
@@ -281,37 +315,11 @@ public final class ExperimentRun {
 
   private List<CheckResult> runChecks(LoadResult result, FaultSchedule faults) {
     journal.record("phase", "checks", "evaluating " + experiment.checks().size() + " checks");
-    Map<String, Target> targets = session.targets();
     CheckContext context =
         session
             .observations()
             .enrich(
-                new CheckContext() {
-                  @Override
-                  public URI baseUrl(String target) {
-                    return targets.get(target).baseUrl();
-                  }
-
-                  @Override
-                  public List<RequestOutcome> outcomes(String step) {
-                    return LoadHealth.measured(result.ofStep(step), measuredStart);
-                  }
-
-                  @Override
-                  public List<RequestOutcome> allOutcomes(String step) {
-                    return result.ofStep(step);
-                  }
-
-                  @Override
-                  public Duration requestTimeout() {
-                    return experiment.requestTimeout();
-                  }
-
-                  @Override
-                  public List<Window> faultWindows() {
-                    return LoadHealth.windows(faults.reach());
-                  }
-                },
+                new LoadCheckContext(experiment, session.targets(), result, measuredStart, faults),
                 faults::windows);
     List<CheckResult> out = new ArrayList<>();
     for (CheckSpec spec : experiment.checks()) {

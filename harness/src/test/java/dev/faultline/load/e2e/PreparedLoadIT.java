@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.faultline.load.GatlingLoad;
 import dev.faultline.load.LoadPlan;
 import dev.faultline.load.LoadResult;
+import dev.faultline.load.LoadRun;
 import dev.faultline.load.LoadStep;
 import dev.faultline.load.Outcome;
 import dev.faultline.load.PreparedLoad;
@@ -61,7 +62,18 @@ class PreparedLoadIT {
                       0)),
               Duration.ofSeconds(5),
               7);
-      LoadResult result = prepared.start(plan).await(Duration.ofSeconds(60));
+      LoadRun run = prepared.start(plan);
+      LoadResult ended = run.awaitLoadEnd(Duration.ofSeconds(60));
+      assertThat(run.loadEnded()).isTrue();
+      LoadResult result = run.finish(Duration.ofSeconds(30));
+      assertThat(run.isRunning()).as("finish waits for the fork").isFalse();
+      assertThat(result.exitCode()).isZero();
+      assertThat(result.gatlingReportIndex())
+          .as("Gatling's report, written after the load ended")
+          .hasValueSatisfying(index -> assertThat(index).isRegularFile());
+      assertThat(ended.outcomes())
+          .as("every outcome is read when the load ends, before Gatling's report")
+          .isEqualTo(result.outcomes());
 
       List<RequestOutcome> outcomes = result.outcomes();
       assertThat(outcomes).hasSizeBetween(18, 22);
