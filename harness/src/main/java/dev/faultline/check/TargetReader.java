@@ -34,6 +34,7 @@ final class TargetReader {
     try {
       await("read " + request + " from " + base)
           .atMost(bound)
+          .pollDelay(Duration.ZERO) // the first read at once; retries only while it fails
           .pollInterval(Duration.ofMillis(200))
           .until(
               () -> {

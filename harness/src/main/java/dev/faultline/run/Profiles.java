@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ final class Profiles implements AutoCloseable {
   private final Map<String, TargetRecording> recordings = new LinkedHashMap<>();
   private final Map<String, String> unrecorded = new LinkedHashMap<>();
   private final Map<String, CompletableFuture<Path>> saves = new ConcurrentHashMap<>();
-  private final Map<String, TargetProfile> read = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<TargetProfile>> reads = new ConcurrentHashMap<>();
   private Supplier<List<FaultWindow>> faults = List::of;
   private volatile Instant loadStarted;
   private volatile Instant loadEnded;
@@ -179,13 +180,30 @@ final class Profiles implements AutoCloseable {
     this.loadStarted = Instant.now();
   }
 
-  /** After load and rollback: saves every recording in the background. */
+  /**
+   * After load and rollback: saves every recording and reads it per window, in the background,
+   * while the checks run and the targets stop.
+   */
   void loadEnded() {
     if (loadEnded != null) {
       return;
     }
     loadEnded = Instant.now();
-    recordings.forEach((target, r) -> saves.put(target, r.saveTo(file(target))));
+    recordings.forEach(
+        (target, r) -> {
+          saves.put(target, r.saveTo(file(target)));
+          CompletableFuture<TargetProfile> reading = new CompletableFuture<>();
+          reads.put(target, reading);
+          daemon(() -> readInto(target, reading), "faultline-jfr-read-" + target);
+        });
+  }
+
+  private void readInto(String target, CompletableFuture<TargetProfile> reading) {
+    try {
+      reading.complete(readNow(target));
+    } catch (RuntimeException e) {
+      reading.completeExceptionally(e);
+    }
   }
 
   private Path file(String target) {
@@ -202,7 +220,13 @@ final class Profiles implements AutoCloseable {
               + unrecorded.getOrDefault(
                   target, loadEnded == null ? "the load has not ended" : "it was not recorded"));
     }
-    return read.computeIfAbsent(target, this::readNow);
+    try {
+      return reads.get(target).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof ProfileException p
+          ? p
+          : new ProfileException("the recording could not be read: " + e.getCause(), e.getCause());
+    }
   }
 
   private TargetProfile readNow(String target) {
