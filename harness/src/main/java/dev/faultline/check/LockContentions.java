@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Judges lock contention: within each window of the run, the lock threads were blocked on longest
- * in total must stay within the bound. Pure; stateless.
+ * Judges lock contention. With the user's {@code max-blocked}: within each window of the run, the
+ * lock threads were blocked on longest in total must stay within it. Without: {@link
+ * LockContentionGrowth} compares the windows under and after the faults with the load before them.
+ * Pure; stateless.
  */
 final class LockContentions {
 
@@ -23,6 +25,13 @@ final class LockContentions {
   private LockContentions() {}
 
   static CheckResult judge(CheckSpecs.LockContention spec, TargetProfile profile) {
+    return spec.maxBlocked() == null
+        ? LockContentionGrowth.judge(spec, profile)
+        : judgeAgainstBound(spec, profile);
+  }
+
+  private static CheckResult judgeAgainstBound(
+      CheckSpecs.LockContention spec, TargetProfile profile) {
     List<WindowProfile> windows =
         profile.windows().stream()
             .filter(w -> spec.during() == null || w.window().name().equals(spec.during()))

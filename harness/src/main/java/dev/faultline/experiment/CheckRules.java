@@ -159,7 +159,14 @@ record CheckRules(RuleBook book) {
       if (spec.during() != null && !faults.contains(spec.during())) {
         book.unknownReference(path + ".during", "fault", spec.during(), faults);
       }
-      if (spec.maxBlocked().isNegative() || spec.maxBlocked().isZero()) {
+      if (spec.maxBlocked() == null && faults.isEmpty()) {
+        book.error(
+            path + ".max-blocked",
+            "without max-blocked, lock-contention compares the load under each fault with the load"
+                + " before the first fault, and this experiment has no fault",
+            "give it a bound of its own, e.g. max-blocked: 1s");
+      } else if (spec.maxBlocked() != null
+          && (spec.maxBlocked().isNegative() || spec.maxBlocked().isZero())) {
         book.error(
             path + ".max-blocked",
             "the bound must be above zero: a single recorded wait is 10 ms or more",

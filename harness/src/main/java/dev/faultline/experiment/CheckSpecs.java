@@ -199,12 +199,12 @@ public final class CheckSpecs {
    */
   @Key("lock-contention")
   @Doc(
-      "The time threads spent blocked on any one lock (synchronized or a Lock) within each window (before the first fault, each fault, after rollback) is at most a bound; read from the target's JDK Flight Recorder recording, waits above 10 ms.")
+      "The faults do not turn a lock (synchronized or a Lock) into a bottleneck: by default, from the first fault on, threads are blocked on no lock, per second of each window, more than 3 times as long as before the first fault (+ 0.25 s per second, at least 0.5 s); with max-blocked, the time threads spend blocked on any one lock within each window (before the first fault, each fault, after rollback) is at most that. Read from the target's JDK Flight Recorder recording, waits above 10 ms.")
   public record LockContention(
       @Doc("Name of the check. Default: lock-contention.") String name,
       @Required @Doc("The target whose recording is read.") String target,
-      @Default("1s")
-          @Doc("The most time threads may spend blocked on one lock within one window, in total.")
+      @Doc(
+              "The most time threads may spend blocked on one lock within one window, in total (absent: each window from the first fault on is compared with the load before it).")
           Duration maxBlocked,
       @Doc("Only this fault's window (absent: every window).") String during)
       implements CheckSpec {

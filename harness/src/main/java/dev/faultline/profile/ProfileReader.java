@@ -19,6 +19,9 @@ public final class ProfileReader {
 
   private ProfileReader() {}
 
+  /** The name of the window of the load before the first fault came on. */
+  public static final String BEFORE_FAULTS = "before the first fault";
+
   /**
    * The windows a run is read over: before the first fault, each fault's window (clipped to the
    * span), after the last fault; one window "whole load" when there was no fault.
@@ -33,7 +36,7 @@ public final class ProfileReader {
         faults.stream().map(ProfileWindow::from).min(Instant::compareTo).orElseThrow();
     Instant lastOff = faults.stream().map(ProfileWindow::to).max(Instant::compareTo).orElseThrow();
     if (firstOn.isAfter(from)) {
-      out.add(new ProfileWindow("before the first fault", from, firstOn));
+      out.add(new ProfileWindow(BEFORE_FAULTS, from, firstOn));
     }
     for (ProfileWindow f : faults) {
       Instant on = f.from().isBefore(from) ? from : f.from();

@@ -119,4 +119,31 @@ class WiringRulesTest {
                 + "    fix: a target starts after the targets it calls or names in ${url:…}, ${host:…}, ${port:…} (a proxy stands for its upstream); "
                 + "remove one link of the cycle, or use ${port} for a target's own port");
   }
+
+  @Test
+  void lock_contention_without_a_bound_needs_a_fault_to_compare_against() throws IOException {
+    Path file =
+        write(
+            """
+            name: wired
+            targets:
+              front: {command: [java, Front.java, "${port}"]}
+            load:
+              - {name: calls, target: front, request: GET /, workload: closed, users: 1, duration: 2s}
+            checks:
+              - lock-contention: {target: front}
+            """);
+    assertThat(
+            catchThrowableOfType(
+                    InvalidExperimentException.class, () -> ExperimentLoader.load(file))
+                .errors()
+                .stream()
+                .map(e -> e.toString().replace(file.toString(), "wired.yaml"))
+                .toList())
+        .containsExactly(
+            "wired.yaml:7:5: checks[0].lock-contention.max-blocked: without max-blocked,"
+                + " lock-contention compares the load under each fault with the load before the"
+                + " first fault, and this experiment has no fault\n"
+                + "    fix: give it a bound of its own, e.g. max-blocked: 1s");
+  }
 }
