@@ -131,7 +131,7 @@ final class LockContentionGrowth {
         + where(j.window())
         + " ("
         + j.lock().waits()
-        + " waits, "
+        + (j.lock().waits() == 1 ? " wait, " : " waits, ")
         + Figures.duration(j.lock().blocked())
         + " blocked in total), against "
         + (j.before().isZero() ? "no wait" : Figures.duration(j.before()))
@@ -194,6 +194,6 @@ final class LockContentionGrowth {
   private static CheckResult result(
       CheckSpecs.LockContention spec, CheckStatus status, String observed, List<String> evidence) {
     return new CheckResult(
-        spec.name(), spec.kindName(), status, LockContentions.MEASURED, BOUND, observed, evidence);
+        spec.name(), spec.kindName(), status, MEASURED, BOUND, observed, evidence);
   }
 }
