@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -106,15 +108,33 @@ final class ThreadWatch implements AutoCloseable {
           .findFirst()
           .ifPresent(t -> wanted.add(t.name()));
     }
+    // Attaching costs each target about half a second of its own; they attach at once.
+    Map<String, CompletableFuture<ThreadObserver>> attaching = new LinkedHashMap<>();
     for (String name : wanted) {
-      observe(name, d.targets().get(name), needed.get(name));
+      Target t = d.targets().get(name);
+      attaching.put(name, CompletableFuture.supplyAsync(() -> ThreadObservers.forTarget(t)));
+    }
+    try {
+      attaching.forEach((name, f) -> observe(name, f, needed.get(name)));
+    } catch (RuntimeException e) {
+      // A needed target cannot be seen: the run stops; the others' connections close.
+      attaching.forEach(
+          (name, f) -> {
+            if (!observers.containsKey(name)) {
+              f.thenAccept(ThreadObserver::close);
+            }
+          });
+      throw e;
     }
   }
 
-  /** Observes a target; {@code neededBy} names the check that cannot do without, or is null. */
-  private void observe(String name, Target t, String neededBy) {
+  /**
+   * Takes the observer of a target as it attached; {@code neededBy} names the check that cannot do
+   * without, or is null.
+   */
+  private void observe(String name, CompletableFuture<ThreadObserver> attached, String neededBy) {
     try {
-      ThreadObserver o = ThreadObservers.forTarget(t);
+      ThreadObserver o = joined(attached);
       observers.put(name, o);
       journal.record("observe", name, "threads seen through " + o.source());
       if (neededBy != null) {
@@ -143,6 +163,17 @@ final class ThreadWatch implements AutoCloseable {
                 + "; fix: for a process Faultline starts, run the harness as the same user on a JDK "
                 + "(the Attach API); for a url target, expose Spring Boot's thread dump: management.endpoints.web.exposure.include=health,threaddump");
       }
+    }
+  }
+
+  private static ThreadObserver joined(CompletableFuture<ThreadObserver> attached) {
+    try {
+      return attached.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
   }
 
