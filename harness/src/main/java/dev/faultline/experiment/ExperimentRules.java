@@ -119,6 +119,15 @@ final class ExperimentRules {
       if (l.duration().isZero() || l.duration().isNegative()) {
         book.error(path + ".duration", "the duration must be above 0", "e.g. duration: 10s");
       }
+      for (String header : l.headers().keySet()) {
+        if (header.equalsIgnoreCase("Connection")) {
+          book.error(
+              path + ".headers." + header,
+              "the Connection header is the step's connection field",
+              "remove it from headers; set \"connection: keep-alive\", or leave the default"
+                  + " \"connection: close\"");
+        }
+      }
       if (l.maxRequests() < 0) {
         book.error(
             path + ".max-requests", "max-requests cannot be negative", "use 0 for no extra bound");

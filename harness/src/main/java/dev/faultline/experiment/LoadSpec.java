@@ -31,7 +31,11 @@ public record LoadSpec(
     @Default("90%")
         @Doc(
             "The share of the step's measured requests outside every fault window that must be ok; fewer, and the run is INCONCLUSIVE: a load that did not work proves nothing. 0% turns the rule off.")
-        Percent minOk) {
+        Percent minOk,
+    @Default("close")
+        @Doc(
+            "close: a new connection per request (Connection: close). keep-alive: reused connections; a request Gatling re-sends after its connection closed without an answer is indeterminate.")
+        Connection connection) {
 
   public LoadSpec {
     name = name == null ? target : name;

@@ -22,9 +22,13 @@ import java.util.regex.Pattern;
  * up from 0 over {@code ramp}, each sending requests back to back for {@code duration} ({@code
  * ratePerSecond} is ignored). {@code maxRequests} caps the step's requests (0 = no cap).
  *
- * <p>Every request is sent with {@code Connection: close}, on a connection of its own: on a reused
- * connection Gatling silently re-sends a request whose connection closed before any response, which
- * would both double-apply it and make "connection refused" ambiguous.
+ * <p>{@code connection} (null means {@link Connection#CLOSE}): CLOSE sends every request with
+ * {@code Connection: close} on a connection of its own, so that a refused connect always means
+ * "never sent". KEEP_ALIVE reuses connections, several times faster; but Gatling 3.15 silently
+ * re-sends a request whose reused connection closed before any answer (it has no setting to turn
+ * that off), which may apply it twice and turns a later "connection refused" into "maybe sent". So
+ * every send is counted, and a request sent more than once is INDETERMINATE whatever its final
+ * answer (see {@link OutcomeClassifier}): never one clean success.
  *
  * <p>{@code delay} and {@code warmUp}: the step sends nothing for {@code delay}, then warms the
  * target up for {@code warmUp} (OPEN: at {@code ratePerSecond}; CLOSED: its users loop that much
@@ -46,7 +50,8 @@ public record LoadStep(
     Duration duration,
     int maxRequests,
     Duration delay,
-    Duration warmUp) {
+    Duration warmUp,
+    Connection connection) {
 
   /** Replaced in {@code path} by the request's operation id. */
   public static final String OP_PLACEHOLDER = "${op}";
@@ -133,9 +138,44 @@ public record LoadStep(
               + " and "
               + warmUp);
     }
+    connection = connection == null ? Connection.CLOSE : connection;
   }
 
-  /** A step without delay or warm-up. */
+  /** A step on connections of its own ({@link Connection#CLOSE}). */
+  public LoadStep(
+      String name,
+      String baseUrl,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body,
+      Workload workload,
+      double ratePerSecond,
+      int users,
+      Duration ramp,
+      Duration duration,
+      int maxRequests,
+      Duration delay,
+      Duration warmUp) {
+    this(
+        name,
+        baseUrl,
+        method,
+        path,
+        headers,
+        body,
+        workload,
+        ratePerSecond,
+        users,
+        ramp,
+        duration,
+        maxRequests,
+        delay,
+        warmUp,
+        Connection.CLOSE);
+  }
+
+  /** A step without delay or warm-up, on connections of its own. */
   public LoadStep(
       String name,
       String baseUrl,
@@ -163,7 +203,8 @@ public record LoadStep(
         duration,
         maxRequests,
         Duration.ZERO,
-        Duration.ZERO);
+        Duration.ZERO,
+        Connection.CLOSE);
   }
 
   /** The path of the request whose operation id is {@code opId}. */

@@ -4,19 +4,24 @@ import java.util.regex.Pattern;
 
 /**
  * Classifies a finished request. The rule errs towards INDETERMINATE: a request that may have
- * reached the target is never FAILED.
+ * reached the target is never FAILED. {@code sends} is how many times Gatling began to write the
+ * request (0: it never had a connection to write on).
  *
  * <ul>
+ *   <li>a second send: INDETERMINATE. With keep-alive, Gatling re-sends on a new connection a
+ *       request whose reused connection closed before any answer; the first send may have reached
+ *       the target and been applied (a connection dropped mid-request). {@link StepScenario}
+ *       refuses that re-send before a byte of it is written ({@link ResendRefusedException}), so
+ *       each request is applied at most once and the counter bounds [ok, ok + indeterminate] hold;
  *   <li>a 2xx response: OK;
  *   <li>502 Bad Gateway or 504 Gateway Timeout: INDETERMINATE, because the service that answered is
  *       a front that forwarded the request: its downstream may well have applied it (a 504 is the
  *       front giving up waiting, not the downstream refusing);
  *   <li>any other response: FAILED;
- *   <li>no response, and Gatling's cause is a failed connect ({@code ConnectException}, e.g.
- *       "Connection refused", or netty's {@code ConnectTimeoutException}): FAILED, because the
- *       request is written only once its own new connection is up — each request goes on a fresh
- *       connection ({@code Connection: close}), so Gatling's silent retry of a request sent on a
- *       pooled connection cannot happen;
+ *   <li>no response, never written, and Gatling's cause is a failed connect ({@code
+ *       ConnectException}, e.g. "Connection refused", or netty's {@code ConnectTimeoutException}):
+ *       FAILED. A failed connect after a write is the connect of a re-send: the request went out on
+ *       a reused connection first, so it is INDETERMINATE like any other failure after a write;
  *   <li>no response for any other cause (request timeout, reset, premature close), or no cause
  *       captured at all: INDETERMINATE.
  * </ul>
@@ -32,7 +37,23 @@ final class OutcomeClassifier {
   private OutcomeClassifier() {}
 
   static RequestOutcome classify(
-      String step, String opId, long startMillis, long latencyMicros, int status, String cause) {
+      String step,
+      String opId,
+      long startMillis,
+      long latencyMicros,
+      int status,
+      String cause,
+      int sends) {
+    if (sends > 1) {
+      return new RequestOutcome(
+          step,
+          opId,
+          startMillis,
+          latencyMicros,
+          status,
+          Outcome.INDETERMINATE,
+          ResendRefusedException.MESSAGE);
+    }
     if (status >= 200 && status <= 299) {
       return new RequestOutcome(step, opId, startMillis, latencyMicros, status, Outcome.OK, null);
     }
@@ -52,7 +73,7 @@ final class OutcomeClassifier {
       return new RequestOutcome(
           step, opId, startMillis, latencyMicros, status, Outcome.FAILED, "HTTP status " + status);
     }
-    if (cause != null && neverConnected(cause)) {
+    if (sends == 0 && cause != null && neverConnected(cause)) {
       return new RequestOutcome(step, opId, startMillis, latencyMicros, 0, Outcome.FAILED, cause);
     }
     return new RequestOutcome(

@@ -13,6 +13,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.http.client.Request;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -22,6 +23,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -31,6 +33,14 @@ import java.util.stream.IntStream;
  * {@code duration} or until the step's {@code maxRequests} are issued; so at most {@code users}
  * requests are in flight. Either way a user has at most one request in flight, so Gatling's
  * per-user failure cause belongs to exactly one request.
+ *
+ * <p>Each request counts its sends: Gatling signs a request ({@code sign}) each time it is about to
+ * write it, and with {@link Connection#KEEP_ALIVE} it would re-send, on a new connection, a request
+ * whose reused connection closed before an answer. The second signature throws {@link
+ * ResendRefusedException}, so nothing is written twice; the count goes to {@link
+ * OutcomeClassifier}, which tells a connect that failed before any write (FAILED) from one that
+ * failed after it (INDETERMINATE). Keep-alive connections are shared by the step's users, so that
+ * an open workload (one request per user) reuses them too.
  *
  * <p>No Gatling EL anywhere: path, headers and body go through functions, so a {@code #{} } in them
  * is sent as is.
@@ -43,6 +53,7 @@ final class StepScenario {
   private static final String START_MILLIS = "faultline.startMillis";
   private static final String STATUS = "faultline.status";
   private static final String CAPPED = "faultline.capped";
+  private static final String SENDS = "faultline.sends";
   private static final Integer[] SUCCESS_STATUSES =
       IntStream.rangeClosed(200, 299).boxed().toArray(Integer[]::new);
 
@@ -66,11 +77,13 @@ final class StepScenario {
   }
 
   private HttpProtocolBuilder protocol() {
-    return http.baseUrl(step.baseUrl())
-        .disableWarmUp()
-        .disableFollowRedirect()
-        .disableCaching()
-        .disableAutoReferer();
+    HttpProtocolBuilder protocol =
+        http.baseUrl(step.baseUrl())
+            .disableWarmUp()
+            .disableFollowRedirect()
+            .disableCaching()
+            .disableAutoReferer();
+    return step.connection() == Connection.KEEP_ALIVE ? protocol.shareConnections() : protocol;
   }
 
   private List<OpenInjectionStep> openInjection() {
@@ -117,7 +130,10 @@ final class StepScenario {
     HttpRequestActionBuilder request =
         http(step.name())
             .httpRequest(step.method(), session -> session.getString(PATH))
-            .header("Connection", session -> "close");
+            .sign(StepScenario::countSend);
+    if (step.connection() == Connection.CLOSE) {
+      request = request.header("Connection", session -> "close");
+    }
     for (Map.Entry<String, String> header : step.headers().entrySet()) {
       if (!header.getKey().equalsIgnoreCase("Connection")) {
         String value = header.getValue();
@@ -129,6 +145,18 @@ final class StepScenario {
       request = request.body(StringBody(session -> body));
     }
     return request.check(status().saveAs(STATUS), status().in(SUCCESS_STATUSES));
+  }
+
+  /**
+   * Called by Gatling each time it is about to write the request: once, unless it would re-send it,
+   * which is refused.
+   */
+  private static Request countSend(Request request, Session session) {
+    AtomicInteger sends = session.get(SENDS);
+    if (sends.incrementAndGet() > 1) {
+      throw new ResendRefusedException();
+    }
+    return request;
   }
 
   private Session begin(Session session) {
@@ -149,7 +177,8 @@ final class StepScenario {
         .set(OP, op)
         .set(PATH, step.pathFor(op))
         .set(START_MILLIS, startMillis)
-        .set(START_NANOS, startNanos);
+        .set(START_NANOS, startNanos)
+        .set(SENDS, new AtomicInteger());
   }
 
   private Session finish(Session session) {
@@ -163,7 +192,8 @@ final class StepScenario {
             session.getLong(START_MILLIS),
             latencyMicros,
             status,
-            cause));
+            cause,
+            session.<AtomicInteger>get(SENDS).get()));
     return session;
   }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.run;
 
+import dev.faultline.experiment.Connection;
 import dev.faultline.experiment.Experiment;
 import dev.faultline.experiment.LoadSpec;
 import dev.faultline.experiment.Workload;
@@ -51,7 +52,8 @@ final class LoadPlans {
               s.duration(),
               (int) Math.min(Integer.MAX_VALUE, s.maxRequests() + warmUpCap),
               e.warmUp().minus(l.warmUp()),
-              l.warmUp()));
+              l.warmUp(),
+              s.connection()));
     }
     return new LoadPlan(e.name(), steps, e.requestTimeout(), e.seed());
   }
@@ -91,6 +93,11 @@ final class LoadPlans {
         l.users() == null ? 0 : l.users(),
         l.ramp(),
         duration,
-        maxRequests);
+        maxRequests,
+        Duration.ZERO,
+        Duration.ZERO,
+        l.connection() == Connection.KEEP_ALIVE
+            ? dev.faultline.load.Connection.KEEP_ALIVE
+            : dev.faultline.load.Connection.CLOSE);
   }
 }

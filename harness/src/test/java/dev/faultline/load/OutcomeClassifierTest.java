@@ -6,8 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class OutcomeClassifierTest {
 
+  /** A request written once, or never when it did not connect. */
   private static RequestOutcome classify(int status, String cause) {
-    return OutcomeClassifier.classify("s", "s-1", 0, 10, status, cause);
+    int sends = cause != null && OutcomeClassifier.neverConnected(cause) ? 0 : 1;
+    return OutcomeClassifier.classify("s", "s-1", 0, 10, status, cause, sends);
   }
 
   @Test
@@ -86,5 +88,32 @@ class OutcomeClassifierTest {
     assertThat(classify(0, null))
         .extracting(RequestOutcome::outcome, RequestOutcome::error)
         .containsExactly(Outcome.INDETERMINATE, OutcomeClassifier.NO_CAUSE);
+  }
+
+  @Test
+  void aRequestWhoseReSendWasRefusedIsIndeterminate() {
+    assertThat(
+            OutcomeClassifier.classify(
+                "s", "s-1", 0, 10, 0, "d.f.l.ResendRefusedException: the kept-alive ...", 2))
+        .extracting(RequestOutcome::outcome, RequestOutcome::status, RequestOutcome::error)
+        .containsExactly(Outcome.INDETERMINATE, 0, ResendRefusedException.MESSAGE);
+  }
+
+  @Test
+  void aRefusedConnectAfterTheRequestWasWrittenIsIndeterminateNotFailed() {
+    RequestOutcome outcome =
+        OutcomeClassifier.classify(
+            "s",
+            "s-1",
+            0,
+            10,
+            0,
+            "i.n.c.AbstractChannel$AnnotatedConnectException: Connection refused: /127.0.0.1:1",
+            1);
+
+    assertThat(outcome.outcome())
+        .as("written first on a reused connection; the refused connect was the re-send's")
+        .isEqualTo(Outcome.INDETERMINATE);
+    assertThat(outcome.error()).contains("Connection refused");
   }
 }

@@ -20,10 +20,10 @@ class OutcomeRecorderTest {
     OutcomeRecorder recorder = new OutcomeRecorder(file);
     assertThat(recorder.started("s", "s-1", 1_000, System.nanoTime())).isTrue();
     assertThat(recorder.started("s", "s-2", 1_001, System.nanoTime())).isTrue();
-    recorder.append(OutcomeClassifier.classify("s", "s-1", 1_000, 5, 200, null));
+    recorder.append(OutcomeClassifier.classify("s", "s-1", 1_000, 5, 200, null, 1));
 
     recorder.close();
-    recorder.append(OutcomeClassifier.classify("s", "s-2", 1_001, 5, 200, null));
+    recorder.append(OutcomeClassifier.classify("s", "s-2", 1_001, 5, 200, null, 1));
 
     assertThat(recorder.started("s", "s-3", 1_002, System.nanoTime()))
         .as("no request may start once closed")

@@ -3,6 +3,7 @@ package dev.faultline.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.check.CheckContext;
+import dev.faultline.experiment.Connection;
 import dev.faultline.experiment.Durations;
 import dev.faultline.experiment.FaultSpec;
 import dev.faultline.experiment.HttpRequestLine;
@@ -37,7 +38,8 @@ class LoadHealthTest {
         Duration.ofSeconds(10),
         0,
         Duration.ZERO,
-        Percent.parse(minOk));
+        Percent.parse(minOk),
+        Connection.CLOSE);
   }
 
   /**
