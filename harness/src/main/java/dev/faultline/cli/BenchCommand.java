@@ -1,6 +1,20 @@
 package dev.faultline.cli;
 
+import dev.faultline.experiment.Durations;
+import dev.faultline.experiment.Launch;
+import dev.faultline.experiment.TargetSpec;
+import dev.faultline.launch.Target;
+import dev.faultline.launch.TargetLaunch;
+import dev.faultline.launch.TargetStartException;
+import dev.faultline.launch.Targets;
+import dev.faultline.load.LoadBenchmark;
+import dev.faultline.load.LoadException;
 import dev.faultline.proxy.ProxyBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,16 +22,20 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code faultline bench proxy [options]}: the embedded proxy's benchmark, each figure beside a
- * direct connection.
+ * direct connection. {@code faultline bench load [options]}: Faultline's load beside plain Gatling
+ * and wrk against the same warm loopback service.
  */
 @Command(
     name = "bench",
     description =
         "Benchmarks. 'bench proxy' measures the embedded proxy against a direct connection"
-            + " (added round trip, throughput, latency-toxic error); about a minute with the defaults.")
+            + " (added round trip, throughput, latency-toxic error); about a minute with the defaults."
+            + " 'bench load' measures Faultline's load (keep-alive and close) beside a plain Gatling"
+            + " simulation and wrk, against the built-in atomic counter or --url; about three"
+            + " minutes with the defaults.")
 final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "<what>", description = "proxy")
+  @Parameters(index = "0", paramLabel = "<what>", description = "proxy or load")
   String what;
 
   @Option(
@@ -42,10 +60,42 @@ final class BenchCommand implements Callable<Integer> {
           "Pings through each 50 ms delay: the latency toxic, the delaying relay and the delaying echo (default: ${DEFAULT-VALUE}).")
   int latencySamples;
 
+  @Option(
+      names = "--users",
+      defaultValue = "16",
+      paramLabel = "<n>",
+      description = "load: users of the closed workload (default: ${DEFAULT-VALUE}).")
+  int users;
+
+  @Option(
+      names = "--duration",
+      defaultValue = "5s",
+      paramLabel = "<duration>",
+      description = "load: length of each measured load (default: ${DEFAULT-VALUE}).")
+  String duration;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      paramLabel = "<n>",
+      description = "load: measured rounds of every load, alternating (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
+      names = "--url",
+      paramLabel = "<url>",
+      description =
+          "load: an already running loopback service to load with POST /counter/increment"
+              + " (default: the built-in counter, atomic variant, started by the bench).")
+  String url;
+
   @Override
   public Integer call() {
+    if ("load".equals(what)) {
+      return load();
+    }
     if (!"proxy".equals(what)) {
-      System.err.println("unknown benchmark '" + what + "'; available: proxy");
+      System.err.println("unknown benchmark '" + what + "'; available: proxy, load");
       return FaultlineCli.INVALID;
     }
     ProxyBenchmark.Options options;
@@ -58,4 +108,57 @@ final class BenchCommand implements Callable<Integer> {
     System.out.print(ProxyBenchmark.run(options, System.err).report());
     return 0;
   }
+
+  private Integer load() {
+    Duration length;
+    try {
+      length = Durations.parse(duration);
+      new LoadBenchmark.Options(
+          url == null ? "http://127.0.0.1:1" : url, "POST", PATH, users, length, rounds);
+    } catch (IllegalArgumentException bad) {
+      System.err.println("faultline bench load: " + bad.getMessage());
+      return FaultlineCli.INVALID;
+    }
+    try {
+      Path work = Files.createTempDirectory("faultline-bench-load-");
+      if (url != null) {
+        return measure(url, length, work);
+      }
+      System.err.println("starting the built-in counter (atomic) ...");
+      try (Target counter =
+          Targets.start(
+              "counter", COUNTER, new TargetLaunch(work, FaultlineCli.home(), Map.of()))) {
+        return measure(counter.baseUrl().toString(), length, work);
+      }
+    } catch (IOException | LoadException | TargetStartException e) {
+      System.err.println("faultline bench load: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private Integer measure(String base, Duration length, Path work) {
+    String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    LoadBenchmark.Options options =
+        new LoadBenchmark.Options(trimmed, "POST", PATH, users, length, rounds);
+    System.out.print(LoadBenchmark.run(options, work, System.err).report());
+    return 0;
+  }
+
+  private static final String PATH = "/counter/increment";
+
+  private static final TargetSpec COUNTER =
+      new TargetSpec(
+          "counter",
+          "atomic",
+          null,
+          null,
+          null,
+          Launch.PROCESS,
+          null,
+          "/actuator/health",
+          Duration.ofSeconds(60),
+          null,
+          null,
+          null,
+          null);
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command line of the forked Gatling JVM: same JDK, same classpath as the harness's own. */
 final class ForkCommand {
@@ -21,6 +22,27 @@ final class ForkCommand {
 
   static List<String> of(
       String experiment, Duration requestTimeout, ForkFiles files, boolean waitForPlan) {
+    List<String> cmd = jvm(files, requestTimeout);
+    cmd.add(sysProp(ForkFiles.PLAN_PROPERTY, files.plan()));
+    cmd.add(sysProp(ForkFiles.OUTCOMES_PROPERTY, files.outcomes()));
+    cmd.add(sysProp(WAIT_FOR_PLAN_PROPERTY, waitForPlan));
+    cmd.addAll(gatling(GenericSimulation.class, files, "Faultline experiment " + experiment));
+    return List.copyOf(cmd);
+  }
+
+  /**
+   * A fork that runs {@code simulation} instead of Faultline's own, with the same JVM and Gatling
+   * settings and {@code properties} as system properties: the reference of {@code bench load}.
+   */
+  static List<String> reference(
+      Class<?> simulation, ForkFiles files, Duration requestTimeout, Map<String, ?> properties) {
+    List<String> cmd = jvm(files, requestTimeout);
+    properties.forEach((name, value) -> cmd.add(sysProp(name, value)));
+    cmd.addAll(gatling(simulation, files, "reference " + simulation.getSimpleName()));
+    return List.copyOf(cmd);
+  }
+
+  private static List<String> jvm(ForkFiles files, Duration requestTimeout) {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaExecutable());
     cmd.add("-Xmx1g");
@@ -29,9 +51,8 @@ final class ForkCommand {
     cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     cmd.add("-cp");
     cmd.add(HarnessClasspath.of(ForkCommand.class.getClassLoader()));
-    cmd.add(sysProp(ForkFiles.PLAN_PROPERTY, files.plan()));
-    cmd.add(sysProp(ForkFiles.OUTCOMES_PROPERTY, files.outcomes()));
     cmd.add(sysProp(ForkFiles.PARENT_PID_PROPERTY, ProcessHandle.current().pid()));
+    cmd.add(sysProp(ForkFiles.CPU_PROPERTY, files.cpu()));
     cmd.add(sysProp("logback.configurationFile", files.logbackConfig()));
     cmd.add(
         sysProp(
@@ -42,15 +63,18 @@ final class ForkCommand {
     cmd.add(
         sysProp("gatling.http.warmUpUrl", "")); // the default warms up against https://gatling.io
     cmd.add(sysProp("gatling.http.requestTimeout", requestTimeout.toMillis()));
-    cmd.add(sysProp(WAIT_FOR_PLAN_PROPERTY, waitForPlan));
-    cmd.add(GatlingForkMain.class.getName());
-    cmd.add("--simulation");
-    cmd.add(GenericSimulation.class.getName());
-    cmd.add("--results-folder");
-    cmd.add(files.gatlingResults().toString());
-    cmd.add("--run-description");
-    cmd.add("Faultline experiment " + experiment);
-    return List.copyOf(cmd);
+    return cmd;
+  }
+
+  private static List<String> gatling(Class<?> simulation, ForkFiles files, String description) {
+    return List.of(
+        GatlingForkMain.class.getName(),
+        "--simulation",
+        simulation.getName(),
+        "--results-folder",
+        files.gatlingResults().toString(),
+        "--run-description",
+        description);
   }
 
   private static String sysProp(String name, Object value) {

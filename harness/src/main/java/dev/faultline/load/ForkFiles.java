@@ -21,6 +21,7 @@ final class ForkFiles {
   static final String PLAN_PROPERTY = "faultline.load.plan";
   static final String OUTCOMES_PROPERTY = "faultline.load.outcomes";
   static final String PARENT_PID_PROPERTY = "faultline.parent-pid";
+  static final String CPU_PROPERTY = "faultline.load.cpu";
 
   /** Thread-safe once configured. ISO-8601 durations ("PT2S") keep the plan file readable. */
   static final ObjectMapper JSON =
@@ -109,6 +110,14 @@ final class ForkFiles {
       // not written yet: the writer moves a whole file into place, so this is a race with a delete
     }
     return Optional.empty();
+  }
+
+  /**
+   * The CPU time the fork spent from the start of its simulation (its plan read) to its end, in
+   * nanoseconds, written by the fork when the simulation ends.
+   */
+  Path cpu() {
+    return runDir.resolve("load-cpu.txt");
   }
 
   /** The fork's stdout and stderr: Gatling's console summary, warnings, crashes. */

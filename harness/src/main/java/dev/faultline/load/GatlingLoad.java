@@ -44,12 +44,13 @@ public final class GatlingLoad {
     return new PreparedLoad(experiment, requestTimeout, files, fork);
   }
 
-  private static ForkFiles prepareFolder(String experiment, Path runDir) {
+  static ForkFiles prepareFolder(String experiment, Path runDir) {
     ForkFiles files = new ForkFiles(runDir);
     try {
       Files.createDirectories(files.gatlingResults());
       Files.deleteIfExists(files.plan());
       Files.deleteIfExists(files.outcomes());
+      Files.deleteIfExists(files.cpu());
       Files.createFile(files.outcomes());
       copyLogbackConfig(files.logbackConfig());
     } catch (IOException e) {
@@ -65,7 +66,7 @@ public final class GatlingLoad {
     return files;
   }
 
-  private static Process fork(String experiment, List<String> command, ForkFiles files) {
+  static Process fork(String experiment, List<String> command, ForkFiles files) {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(files.runDir().toFile())

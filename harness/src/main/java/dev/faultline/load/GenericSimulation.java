@@ -27,6 +27,8 @@ import java.time.Duration;
  * <p>When every user has ended it writes {@code load-ended.txt}: the harness reads the outcomes
  * then, and Gatling's HTML report is written while the harness runs its checks.
  *
+ * <p>When the simulation ends, the CPU time it cost is written for {@link LoadRun#forkCpuTime}.
+ *
  * <p>The run is bounded by Gatling's {@code maxDuration}: the plan's active time, plus one request
  * timeout, plus a margin.
  */
@@ -36,6 +38,7 @@ public class GenericSimulation extends Simulation {
 
   private final OutcomeRecorder recorder;
   private final Path outcomesFile;
+  private final ForkCpu cpu;
 
   public GenericSimulation() {
     Path planFile = Path.of(requiredProperty(ForkFiles.PLAN_PROPERTY));
@@ -45,6 +48,7 @@ public class GenericSimulation extends Simulation {
       awaitPlan(planFile);
     }
     LoadPlan plan = ForkFiles.readPlan(planFile);
+    cpu = new ForkCpu();
     outcomesFile = Path.of(requiredProperty(ForkFiles.OUTCOMES_PROPERTY));
     recorder = new OutcomeRecorder(outcomesFile);
     OperationIds ids = OperationIds.fresh();
@@ -93,6 +97,7 @@ public class GenericSimulation extends Simulation {
   @Override
   public void after() {
     recorder.close();
+    cpu.writeSpent();
     ForkFiles.writeStamp(ForkFiles.loadEndedBeside(outcomesFile), System.currentTimeMillis());
   }
 

@@ -191,6 +191,15 @@ public final class LoadRun {
     return tail.outcomes();
   }
 
+  /**
+   * The CPU time the fork spent on the load, from reading its plan to the end of the simulation
+   * (Gatling's start before the plan and its report after are not counted); empty until the
+   * simulation has ended, or after an abort.
+   */
+  public Optional<Duration> forkCpuTime() {
+    return ForkCpu.read(files.cpu());
+  }
+
   /** Gatling's HTML report index, when it has produced one (after a normal end). */
   public Optional<Path> gatlingReportIndex() {
     return files.gatlingReportIndex();
