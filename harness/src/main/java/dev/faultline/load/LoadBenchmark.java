@@ -1,5 +1,7 @@
 package dev.faultline.load;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.faultline.experiment.Limits;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Measures Faultline's load beside plain load generators, against the same warm loopback service,
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code wrk}, keep-alive and with {@code Connection: close}, where it is on the PATH.
  * </ul>
  *
+ * Faultline's fork is started ahead of its plan and handed it once Gatling is up, as a run does it.
  * After one unmeasured warm-up of each kind, {@code rounds} rounds run every load once, each round
  * starting one load later in the list, so that no load always follows the same one. A Gatling
  * load's rate is its request count over the duration; its CPU time is the fork's own, from its plan
@@ -144,8 +148,16 @@ public final class LoadBenchmark {
             Duration.ZERO,
             Duration.ZERO,
             connection);
-    LoadRun run =
-        GatlingLoad.start(new LoadPlan("bench-load", List.of(step), REQUEST_TIMEOUT, 1), dir);
+    LoadRun run;
+    try (PreparedLoad prepared = GatlingLoad.prepare("bench-load", REQUEST_TIMEOUT, dir)) {
+      await("the Faultline load fork in " + dir + " ready for its plan")
+          .atMost(FORK_BOUND)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> prepared.readyAt().isPresent());
+      run = prepared.start(new LoadPlan("bench-load", List.of(step), REQUEST_TIMEOUT, 1));
+    } catch (ConditionTimeoutException e) {
+      throw new LoadException(e.getMessage() + "; see " + dir.resolve("gatling.log"), e);
+    }
     LoadResult result = run.await(FORK_BOUND);
     if (result.exitCode() != 0) {
       throw new LoadException(
