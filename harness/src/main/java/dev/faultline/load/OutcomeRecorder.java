@@ -1,6 +1,5 @@
 package dev.faultline.load;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.faultline.process.ExitHooks;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -92,11 +91,7 @@ final class OutcomeRecorder implements AutoCloseable {
   }
 
   private static String toJson(RequestOutcome outcome) {
-    try {
-      return ForkFiles.JSON.writeValueAsString(outcome);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + outcome, e);
-    }
+    return OutcomeLine.of(outcome);
   }
 
   private void writeLine(String line) {

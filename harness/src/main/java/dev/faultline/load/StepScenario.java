@@ -47,13 +47,10 @@ import java.util.stream.IntStream;
  */
 final class StepScenario {
 
-  private static final String OP = "faultline.op";
-  private static final String PATH = "faultline.path";
-  private static final String START_NANOS = "faultline.startNanos";
-  private static final String START_MILLIS = "faultline.startMillis";
+  /** The request in flight, a {@link Sent}; absent when the step's cap stopped it. */
+  private static final String SENT = "faultline.sent";
+
   private static final String STATUS = "faultline.status";
-  private static final String CAPPED = "faultline.capped";
-  private static final String SENDS = "faultline.sends";
   private static final Integer[] SUCCESS_STATUSES =
       IntStream.rangeClosed(200, 299).boxed().toArray(Integer[]::new);
 
@@ -61,6 +58,14 @@ final class StepScenario {
   private final OutcomeRecorder recorder;
   private final OperationIds ids;
   private final AtomicLong issued = new AtomicLong();
+
+  /**
+   * One request, kept in the session as a single attribute: each attribute set copies the session,
+   * and this runs for every request. {@code sends} is mutable on purpose: Gatling's signature
+   * counts into it from its event loop.
+   */
+  private record Sent(
+      String op, String path, long startMillis, long startNanos, AtomicInteger sends) {}
 
   StepScenario(LoadStep step, OutcomeRecorder recorder, OperationIds ids) {
     this.step = step;
@@ -113,8 +118,7 @@ final class StepScenario {
 
   private ChainBuilder oneRequest() {
     return exec(this::begin)
-        .exec(
-            doIf(session -> !session.getBoolean(CAPPED)).then(exec(request()).exec(this::finish)));
+        .exec(doIf(session -> session.contains(SENT)).then(exec(request()).exec(this::finish)));
   }
 
   private ChainBuilder requestLoop() {
@@ -129,7 +133,7 @@ final class StepScenario {
   private HttpRequestActionBuilder request() {
     HttpRequestActionBuilder request =
         http(step.name())
-            .httpRequest(step.method(), session -> session.getString(PATH))
+            .httpRequest(step.method(), session -> session.<Sent>get(SENT).path())
             .sign(StepScenario::countSend);
     if (step.connection() == Connection.CLOSE) {
       request = request.header("Connection", session -> "close");
@@ -152,48 +156,43 @@ final class StepScenario {
    * which is refused.
    */
   private static Request countSend(Request request, Session session) {
-    AtomicInteger sends = session.get(SENDS);
-    if (sends.incrementAndGet() > 1) {
+    if (session.<Sent>get(SENT).sends().incrementAndGet() > 1) {
       throw new ResendRefusedException();
     }
     return request;
   }
 
   private Session begin(Session session) {
-    // a looping user carries the previous request's status and failed flag
-    session = session.remove(STATUS).markAsSucceeded();
+    // a looping user carries the previous request, its status and its failed flag
+    session = session.remove(STATUS).remove(SENT).markAsSucceeded();
     long n = issued.incrementAndGet();
     if (step.maxRequests() > 0 && n > step.maxRequests()) {
-      return session.set(CAPPED, true);
+      return session;
     }
     String op = ids.of(step.name(), n);
     long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     if (!recorder.started(step.name(), op, startMillis, startNanos)) {
-      return session.set(CAPPED, true);
+      return session;
     }
-    return session
-        .set(CAPPED, false)
-        .set(OP, op)
-        .set(PATH, step.pathFor(op))
-        .set(START_MILLIS, startMillis)
-        .set(START_NANOS, startNanos)
-        .set(SENDS, new AtomicInteger());
+    return session.set(
+        SENT, new Sent(op, step.pathFor(op), startMillis, startNanos, new AtomicInteger()));
   }
 
   private Session finish(Session session) {
-    long latencyMicros = (System.nanoTime() - session.getLong(START_NANOS)) / 1_000;
+    Sent sent = session.get(SENT);
+    long latencyMicros = (System.nanoTime() - sent.startNanos()) / 1_000;
     int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
     String cause = FailureCauseAppender.takeCause(session.userId());
     recorder.append(
         OutcomeClassifier.classify(
             step.name(),
-            session.getString(OP),
-            session.getLong(START_MILLIS),
+            sent.op(),
+            sent.startMillis(),
             latencyMicros,
             status,
             cause,
-            session.<AtomicInteger>get(SENDS).get()));
+            sent.sends().get()));
     return session;
   }
 }
