@@ -163,17 +163,23 @@ final class StepScenario {
   }
 
   private Session begin(Session session) {
-    // a looping user carries the previous request, its status and its failed flag
-    session = session.remove(STATUS).remove(SENT).markAsSucceeded();
+    // a looping user carries the previous request's status and failed flag; each change copies
+    // the session, so only what is there is removed
+    if (session.contains(STATUS)) {
+      session = session.remove(STATUS);
+    }
+    if (session.isFailed()) {
+      session = session.markAsSucceeded();
+    }
     long n = issued.incrementAndGet();
     if (step.maxRequests() > 0 && n > step.maxRequests()) {
-      return session;
+      return session.remove(SENT);
     }
     String op = ids.of(step.name(), n);
     long startMillis = System.currentTimeMillis();
     long startNanos = System.nanoTime();
     if (!recorder.started(step.name(), op, startMillis, startNanos)) {
-      return session;
+      return session.remove(SENT);
     }
     return session.set(
         SENT, new Sent(op, step.pathFor(op), startMillis, startNanos, new AtomicInteger()));
