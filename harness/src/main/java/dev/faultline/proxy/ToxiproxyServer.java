@@ -3,6 +3,7 @@ package dev.faultline.proxy;
 import dev.faultline.proxy.internal.ControlApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ToxiproxyServer implements AutoCloseable {
   /** The address Toxiproxy's API listens on by default. */
   public static final int DEFAULT_PORT = 8474;
+
+  /** How long {@code faultline proxy} waits to say the warm-up ended (it serves meanwhile). */
+  private static final Duration WARM_UP_WAIT = Duration.ofSeconds(5);
 
   private final ControlApi api;
   private final String host;
@@ -68,6 +72,12 @@ public final class ToxiproxyServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println(
         "Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
+    System.out.println(
+        server
+            .api
+            .awaitWarmUp(WARM_UP_WAIT)
+            .map(took -> "warm-up: done in " + took.toMillis() + " ms (it ran in the background)")
+            .orElse("warm-up: off or not done"));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -11,9 +11,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +34,8 @@ public final class ControlApi implements AutoCloseable {
   private final ExecutorService executor;
   private final DataPlane dataPlane;
   private final ProxyRegistry registry;
+  private ServerWarmUp warmUp;
+  private Thread warmUpThread;
 
   private ControlApi(
       HttpServer http,
@@ -71,7 +75,35 @@ public final class ControlApi implements AutoCloseable {
     http.setExecutor(executor);
     http.createContext("/", api::handle);
     http.start();
+    if (ServerWarmUp.enabled()) {
+      api.startWarmUp();
+    }
     return api;
+  }
+
+  /** Warms the API and data plane in the background: the server serves meanwhile. */
+  private void startWarmUp() {
+    warmUp = new ServerWarmUp(dataPlane, port());
+    warmUpThread = new Thread(warmUp, "faultline-proxy-warm-up");
+    warmUpThread.setDaemon(true);
+    warmUpThread.start();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the start-up warm-up and says how long it took; empty when it
+   * is disabled, stopped early or still running.
+   */
+  public Optional<Duration> awaitWarmUp(Duration timeout) {
+    if (warmUpThread == null) {
+      return Optional.empty();
+    }
+    try {
+      warmUpThread.join(Math.max(1, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    long took = warmUp.tookNanos();
+    return took < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(took));
   }
 
   public int port() {
@@ -85,6 +117,10 @@ public final class ControlApi implements AutoCloseable {
 
   @Override
   public void close() {
+    if (warmUpThread != null) {
+      // it ends within a connection's time while the data plane still runs; only then close that
+      ServerWarmUp.stop(warmUpThread, ServerWarmUp.STOP_WAIT);
+    }
     http.stop(0);
     executor.shutdownNow();
     registry.close();
