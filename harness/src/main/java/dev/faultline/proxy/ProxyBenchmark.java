@@ -241,7 +241,7 @@ public final class ProxyBenchmark {
     return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
   }
 
-  private static SocketChannel open(int port) throws IOException {
+  static SocketChannel open(int port) throws IOException {
     SocketChannel channel = SocketChannel.open();
     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     channel.connect(new InetSocketAddress("127.0.0.1", port));
