@@ -77,7 +77,7 @@ public final class FreshProxyBenchmark {
           options.starts(),
           options.toxicSamples(),
           options.toxicSamples() * TOXIC_LATENCY_MS / 1000 + 2);
-      starts.add(oneStart(options, serverCommand));
+      starts.add(oneStart(options, serverCommand, progress));
     }
     return new FreshFigures(starts);
   }
@@ -92,7 +92,8 @@ public final class FreshProxyBenchmark {
     }
   }
 
-  private static FreshFigures.Start oneStart(Options options, List<String> serverCommand) {
+  private static FreshFigures.Start oneStart(
+      Options options, List<String> serverCommand, PrintStream progress) {
     long spawned = System.nanoTime();
     Process server;
     try {
@@ -102,7 +103,7 @@ public final class FreshProxyBenchmark {
       throw new UncheckedIOException("cannot start the server: " + serverCommand, e);
     }
     try (BenchPeers echo = BenchPeers.echo(MESSAGE_SIZE)) {
-      Started started = awaitStarted(server);
+      Started started = awaitStarted(server, progress);
       return measure(
           options,
           started.port(),
@@ -184,7 +185,7 @@ public final class FreshProxyBenchmark {
    * Reads the server's output: its API port, then its {@code warm-up:} line, which a run's server
    * reaches while the targets start; the rest is drained.
    */
-  private static Started awaitStarted(Process server) throws IOException {
+  private static Started awaitStarted(Process server, PrintStream progress) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<long[]> ready = new CompletableFuture<>();
@@ -199,6 +200,7 @@ public final class FreshProxyBenchmark {
                     ready.complete(new long[] {Integer.parseInt(api.group(1)), System.nanoTime()});
                   } else if (line.startsWith("warm-up:")) {
                     warmed.complete(System.nanoTime());
+                    progress.println("bench: the server says " + line);
                   }
                 }
               } catch (IOException ended) {

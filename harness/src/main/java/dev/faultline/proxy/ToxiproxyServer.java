@@ -4,6 +4,7 @@ import dev.faultline.proxy.internal.ControlApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +75,6 @@ public final class ToxiproxyServer implements AutoCloseable {
         "Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
     System.out.println(
         server
-            .api
             .awaitWarmUp(WARM_UP_WAIT)
             .map(took -> "warm-up: done in " + took.toMillis() + " ms (it ran in the background)")
             .orElse("warm-up: off or not done"));
@@ -127,6 +127,15 @@ public final class ToxiproxyServer implements AutoCloseable {
   /** The seed every connection's random source derives from. */
   public long seed() {
     return seed;
+  }
+
+  /**
+   * Waits at most {@code timeout} for the warm-up the server runs in the background at start, and
+   * says how long it took; empty when disabled ({@code faultline.proxy.warm-up=false}), stopped
+   * early or still running.
+   */
+  Optional<Duration> awaitWarmUp(Duration timeout) {
+    return api.awaitWarmUp(timeout);
   }
 
   /** "epoll" or "nio": the transport of the data plane, for the benchmark's report. */

@@ -40,11 +40,13 @@ final class ServerWarmUp implements Runnable {
   private static final int ECHO_THREADS = 2;
 
   private static final int SOCKET_TIMEOUT_MILLIS = 1_000;
+  private static final int MAX_FAILED_CONNECTIONS = 3;
 
   private final DataPlane dataPlane;
   private final int apiPort;
   private final long deadline;
   private volatile long tookNanos = -1;
+  private int failedConnections;
 
   ServerWarmUp(DataPlane dataPlane, int apiPort) {
     this.dataPlane = dataPlane;
@@ -83,12 +85,19 @@ final class ServerWarmUp implements Runnable {
     }
   }
 
-  /** The API's own exchange path, read-only: the HTTP server, a JSON answer, the date header. */
+  /** The API's own exchange path, read-only: the HTTP server, JSON answers, the date header. */
   private void apiExchange() throws IOException {
+    apiExchange("/version");
+    apiExchange("/proxies");
+  }
+
+  private void apiExchange(String path) throws IOException {
     try (Socket socket = connect(apiPort)) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: "
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: "
                   + NAME
                   + "\r\n"
                   + "Connection: close\r\n\r\n")
@@ -122,9 +131,7 @@ final class ServerWarmUp implements Runnable {
     int port = port(proxy);
     byte[] message = new byte[MESSAGE_SIZE];
     for (int i = 0; i < CONNECTIONS && inBudget(); i++) {
-      try (Socket socket = connect(port)) {
-        echo(socket, message);
-      }
+      oneConnection(port, message);
     }
     try (Socket live = connect(port)) {
       echo(live, message);
@@ -140,11 +147,23 @@ final class ServerWarmUp implements Runnable {
               toxic.name(), old -> ApiJson.updatedToxic(old, ApiJson.parseObject(utf8(update))));
       for (int i = 0; i < TOXIC_PINGS && inBudget(); i++) {
         echo(live, message);
-        try (Socket socket = connect(port)) {
-          echo(socket, message);
-        }
+        oneConnection(port, message);
       }
       proxy.toxics().remove(toxic.name());
+    }
+  }
+
+  /**
+   * Connect, echo, close; a connection that fails (a stalled machine hits the socket timeout) is
+   * not worth ending the warm-up for, unless they keep failing.
+   */
+  private void oneConnection(int port, byte[] message) throws IOException {
+    try (Socket socket = connect(port)) {
+      echo(socket, message);
+    } catch (IOException e) {
+      if (++failedConnections >= MAX_FAILED_CONNECTIONS) {
+        throw e;
+      }
     }
   }
 
