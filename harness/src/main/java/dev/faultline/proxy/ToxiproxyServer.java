@@ -73,11 +73,8 @@ public final class ToxiproxyServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println(
         "Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
-    System.out.println(
-        server
-            .awaitWarmUp(WARM_UP_WAIT)
-            .map(took -> "warm-up: done in " + took.toMillis() + " ms (it ran in the background)")
-            .orElse("warm-up: off or not done"));
+    server.awaitWarmUp(WARM_UP_WAIT);
+    System.out.println("warm-up: " + server.api.warmUpSummary());
     try {
       stopped.await();
     } catch (InterruptedException e) {

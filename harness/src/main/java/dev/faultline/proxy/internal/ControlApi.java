@@ -90,10 +90,15 @@ public final class ControlApi implements AutoCloseable {
 
   /** Warms the API and data plane in the background: the server serves meanwhile. */
   private void startWarmUp() {
-    warmUp = new ServerWarmUp(dataPlane, port());
+    warmUp = new ServerWarmUp(dataPlane, http.getAddress());
     warmUpThread = new Thread(warmUp, "faultline-proxy-warm-up");
     warmUpThread.setDaemon(true);
     warmUpThread.start();
+  }
+
+  /** The start-up warm-up, in words: off, still running, done in how long, or stopped early. */
+  public String warmUpSummary() {
+    return warmUp == null ? "off" : warmUp.summary();
   }
 
   /**

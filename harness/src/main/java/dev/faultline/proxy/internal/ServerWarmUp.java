@@ -13,12 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A fresh server's first request and first connections, run once at start on a background thread so
- * a run's own meet warm code: the JSON of {@code POST /proxies} and of a toxic, one API exchange
- * ({@code GET /version}), a throwaway proxy that is never in the registry (so never in {@code GET
- * /proxies}) to an echo of its own, connections through it (connect, 64 B echo, close), then the
- * same with a latency toxic added to a live connection and to new ones. Without it a fresh server
- * loaded some 2,000 classes (Jackson, the JDK's HTTP exchange, Netty's pooled buffers and their
- * Flight Recorder events) and ran interpreted on the first request and connection: 90-500 ms each.
+ * a run's own meet warm code: the JSON of {@code POST /proxies} and of a toxic, read-only API
+ * exchanges ({@code GET /version}, {@code GET /proxies}), a throwaway proxy that is never in the
+ * registry (so never in {@code GET /proxies}) to an echo of its own, connections through it
+ * (connect, 64 B echo, close), then the same with a latency toxic added to a live connection and to
+ * new ones. Without it a fresh server loaded some 2,000 classes (Jackson, the JDK's HTTP exchange,
+ * Netty's pooled buffers and their Flight Recorder events) and ran interpreted on the first request
+ * and connection: 90-500 ms each.
  *
  * <p>Everything stays on 127.0.0.1; it stops at {@link #BUDGET} or when the server closes, and
  * removes what it made. Disabled by system property {@code faultline.proxy.warm-up=false}. Confined
@@ -44,14 +45,16 @@ final class ServerWarmUp implements Runnable {
   private static final int MAX_FAILED_CONNECTIONS = 3;
 
   private final DataPlane dataPlane;
-  private final int apiPort;
+  private final InetSocketAddress api;
   private final long deadline;
   private volatile long tookNanos = -1;
+  private volatile String stoppedBy;
   private int failedConnections;
 
-  ServerWarmUp(DataPlane dataPlane, int apiPort) {
+  /** {@code api}: the address the API is bound to, loopback (127.0.0.0/8 or ::1). */
+  ServerWarmUp(DataPlane dataPlane, InetSocketAddress api) {
     this.dataPlane = dataPlane;
-    this.apiPort = apiPort;
+    this.api = api;
     this.deadline = System.nanoTime() + BUDGET.toNanos();
   }
 
@@ -62,6 +65,16 @@ final class ServerWarmUp implements Runnable {
   /** How long the warm-up took, or -1 while it runs or if it stopped early. */
   long tookNanos() {
     return tookNanos;
+  }
+
+  /** For a person: done in how long, stopped early and why, or still running. */
+  String summary() {
+    long took = tookNanos;
+    if (took >= 0) {
+      return "done in " + TimeUnit.NANOSECONDS.toMillis(took) + " ms (it ran in the background)";
+    }
+    String cause = stoppedBy;
+    return cause != null ? "stopped early: " + cause : "still running";
   }
 
   @Override
@@ -82,7 +95,8 @@ final class ServerWarmUp implements Runnable {
       }
       tookNanos = System.nanoTime() - started;
     } catch (IOException | RuntimeException stopped) {
-      // the server closed under it, or the budget ran out: a warm-up is only ever an optimisation
+      // the server closed under it, or the machine stalled: a warm-up is only ever an optimisation
+      stoppedBy = String.valueOf(stopped);
     }
   }
 
@@ -94,7 +108,7 @@ final class ServerWarmUp implements Runnable {
   }
 
   private void apiExchange(String path) throws IOException {
-    try (Socket socket = connect(apiPort)) {
+    try (Socket socket = connect(api)) {
       OutputStream out = socket.getOutputStream();
       out.write(
           ("GET "
@@ -183,11 +197,14 @@ final class ServerWarmUp implements Runnable {
   }
 
   private static Socket connect(int port) throws IOException {
+    return connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+  }
+
+  private static Socket connect(InetSocketAddress address) throws IOException {
     Socket socket = new Socket();
     socket.setTcpNoDelay(true);
     socket.setSoTimeout(SOCKET_TIMEOUT_MILLIS);
-    socket.connect(
-        new InetSocketAddress(InetAddress.getLoopbackAddress(), port), SOCKET_TIMEOUT_MILLIS);
+    socket.connect(address, SOCKET_TIMEOUT_MILLIS);
     return socket;
   }
 
