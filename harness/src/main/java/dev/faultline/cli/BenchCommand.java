@@ -9,11 +9,15 @@ import dev.faultline.launch.TargetStartException;
 import dev.faultline.launch.Targets;
 import dev.faultline.load.LoadBenchmark;
 import dev.faultline.load.LoadException;
+import dev.faultline.proxy.FreshProxyBenchmark;
 import dev.faultline.proxy.ProxyBenchmark;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,10 +33,11 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     description =
         "Benchmarks. 'bench proxy' measures the embedded proxy against a direct connection"
-            + " (added round trip, throughput, latency-toxic error); about a minute with the defaults."
-            + " 'bench load' measures Faultline's load (keep-alive and close) beside a plain Gatling"
-            + " simulation and wrk, against the built-in atomic counter or --url; about three"
-            + " minutes with the defaults.")
+            + " (added round trip, throughput, latency-toxic error; about two minutes);"
+            + " 'bench proxy --fresh' measures newly started servers, each in a new JVM, as a run"
+            + " meets them (about a minute and a half). 'bench load' measures Faultline's load"
+            + " (keep-alive and close) beside a plain Gatling simulation and wrk, against the"
+            + " built-in atomic counter or --url; about three minutes with the defaults.")
 final class BenchCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "<what>", description = "proxy or load")
@@ -89,6 +94,37 @@ final class BenchCommand implements Callable<Integer> {
               + " (default: the built-in counter, atomic variant, started by the bench).")
   String url;
 
+  @Option(
+      names = "--fresh",
+      description =
+          "Measure fresh servers instead, each in a new JVM: the first POST /proxies, the first"
+              + " connections, a fresh 50 ms latency toxic, then many connections.")
+  boolean fresh;
+
+  @Option(
+      names = "--starts",
+      defaultValue = "5",
+      paramLabel = "<n>",
+      description =
+          "With --fresh: servers started, one after the other (default: ${DEFAULT-VALUE}).")
+  int starts;
+
+  @Option(
+      names = "--toxic-samples",
+      defaultValue = "200",
+      paramLabel = "<n>",
+      description =
+          "With --fresh: new connections through the fresh 50 ms latency toxic (default: ${DEFAULT-VALUE}).")
+  int toxicSamples;
+
+  @Option(
+      names = "--connections",
+      defaultValue = "3000",
+      paramLabel = "<n>",
+      description =
+          "With --fresh: connections (connect, 64 B echo, close) after the toxic (default: ${DEFAULT-VALUE}).")
+  int connections;
+
   @Override
   public Integer call() {
     if ("load".equals(what)) {
@@ -97,6 +133,9 @@ final class BenchCommand implements Callable<Integer> {
     if (!"proxy".equals(what)) {
       System.err.println("unknown benchmark '" + what + "'; available: proxy, load");
       return FaultlineCli.INVALID;
+    }
+    if (fresh) {
+      return fresh();
     }
     ProxyBenchmark.Options options;
     try {
@@ -161,4 +200,32 @@ final class BenchCommand implements Callable<Integer> {
           null,
           null,
           null);
+
+  private int fresh() {
+    FreshProxyBenchmark.Options options;
+    try {
+      options = new FreshProxyBenchmark.Options(starts, toxicSamples, connections);
+    } catch (IllegalArgumentException bad) {
+      System.err.println("faultline bench proxy --fresh: " + bad.getMessage());
+      return FaultlineCli.INVALID;
+    }
+    System.out.print(FreshProxyBenchmark.run(options, serverCommand(), System.err).report());
+    return 0;
+  }
+
+  /** {@code faultline proxy --port 0} in a new JVM: this JVM's java, options and classpath. */
+  static List<String> serverCommand() {
+    List<String> command = new ArrayList<>();
+    command.add(
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(FaultlineCli.class.getName());
+    command.addAll(List.of("proxy", "--port", "0"));
+    return List.copyOf(command);
+  }
 }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -53,6 +54,9 @@ public final class ProxyBenchmark {
   private static final int TOXIC_WARM_UP = 3_000;
 
   private static final long WARM_UP_LATENCY_MS = 3;
+
+  /** At most how long to wait for the server's own start-up warm-up before measuring. */
+  private static final Duration WARM_UP_WAIT = Duration.ofSeconds(5);
 
   private ProxyBenchmark() {}
 
@@ -178,6 +182,8 @@ public final class ProxyBenchmark {
         BenchPeers sink = BenchPeers.sink();
         BenchPeers delayedEcho = BenchPeers.delayedEcho(MESSAGE_SIZE, TOXIC_LATENCY_MS);
         BenchPeers relay = BenchPeers.delayingRelay(echo.port(), MESSAGE_SIZE, TOXIC_LATENCY_MS)) {
+      // as in a run, whose targets start meanwhile: the warm-up does not compete with the figures
+      server.awaitWarmUp(WARM_UP_WAIT);
       ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.port());
       Proxy echoProxy = client.createProxy("bench-echo", "127.0.0.1:0", echo.address());
       Proxy sinkProxy = client.createProxy("bench-sink", "127.0.0.1:0", sink.address());
@@ -241,7 +247,7 @@ public final class ProxyBenchmark {
     return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
   }
 
-  private static SocketChannel open(int port) throws IOException {
+  static SocketChannel open(int port) throws IOException {
     SocketChannel channel = SocketChannel.open();
     channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     channel.connect(new InetSocketAddress("127.0.0.1", port));

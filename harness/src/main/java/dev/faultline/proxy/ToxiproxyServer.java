@@ -3,6 +3,8 @@ package dev.faultline.proxy;
 import dev.faultline.proxy.internal.ControlApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +23,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ToxiproxyServer implements AutoCloseable {
   /** The address Toxiproxy's API listens on by default. */
   public static final int DEFAULT_PORT = 8474;
+
+  /** How long {@code faultline proxy} waits to say the warm-up ended (it serves meanwhile). */
+  private static final Duration WARM_UP_WAIT = Duration.ofSeconds(5);
 
   private final ControlApi api;
   private final String host;
@@ -68,6 +73,8 @@ public final class ToxiproxyServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
     System.out.println(
         "Toxiproxy-compatible API on " + server.url() + " (seed " + server.seed() + ")");
+    server.awaitWarmUp(WARM_UP_WAIT);
+    System.out.println("warm-up: " + server.api.warmUpSummary());
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -117,6 +124,15 @@ public final class ToxiproxyServer implements AutoCloseable {
   /** The seed every connection's random source derives from. */
   public long seed() {
     return seed;
+  }
+
+  /**
+   * Waits at most {@code timeout} for the warm-up the server runs in the background at start, and
+   * says how long it took; empty when disabled ({@code faultline.proxy.warm-up=false}), stopped
+   * early or still running.
+   */
+  Optional<Duration> awaitWarmUp(Duration timeout) {
+    return api.awaitWarmUp(timeout);
   }
 
   /** "epoll" or "nio": the transport of the data plane, for the benchmark's report. */

@@ -11,11 +11,14 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,10 +31,14 @@ public final class ControlApi implements AutoCloseable {
   /** The Toxiproxy version whose API this server speaks. */
   public static final String TOXIPROXY_VERSION = "2.12.0";
 
+  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
   private final HttpServer http;
   private final ExecutorService executor;
   private final DataPlane dataPlane;
   private final ProxyRegistry registry;
+  private ServerWarmUp warmUp;
+  private Thread warmUpThread;
 
   private ControlApi(
       HttpServer http,
@@ -55,23 +62,72 @@ public final class ControlApi implements AutoCloseable {
    * loopback, so must every proxy's {@code listen} be.
    */
   public static ControlApi start(String host, int port, long seed) throws IOException {
+    answerWithoutNagle();
     HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 64);
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            2,
-            task -> {
-              Thread thread = new Thread(task, "faultline-proxy-api-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+    ThreadPoolExecutor executor =
+        (ThreadPoolExecutor)
+            Executors.newFixedThreadPool(
+                2,
+                task -> {
+                  Thread thread =
+                      new Thread(task, "faultline-proxy-api-" + threads.incrementAndGet());
+                  thread.setDaemon(true);
+                  return thread;
+                });
+    executor.prestartAllCoreThreads(); // not on the first requests' time
     DataPlane dataPlane =
         DataPlane.create(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     ControlApi api = new ControlApi(http, executor, dataPlane, seed, ListenScope.of(host));
     http.setExecutor(executor);
     http.createContext("/", api::handle);
     http.start();
+    if (ServerWarmUp.enabled()) {
+      api.startWarmUp();
+    }
     return api;
+  }
+
+  /** Warms the API and data plane in the background: the server serves meanwhile. */
+  private void startWarmUp() {
+    warmUp = new ServerWarmUp(dataPlane, http.getAddress());
+    warmUpThread = new Thread(warmUp, "faultline-proxy-warm-up");
+    warmUpThread.setDaemon(true);
+    warmUpThread.start();
+  }
+
+  /** The start-up warm-up, in words: off, still running, done in how long, or stopped early. */
+  public String warmUpSummary() {
+    return warmUp == null ? "off" : warmUp.summary();
+  }
+
+  /**
+   * Waits at most {@code timeout} for the start-up warm-up and says how long it took; empty when it
+   * is disabled, stopped early or still running.
+   */
+  public Optional<Duration> awaitWarmUp(Duration timeout) {
+    if (warmUpThread == null) {
+      return Optional.empty();
+    }
+    try {
+      warmUpThread.join(Math.max(1, timeout.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    long took = warmUp.tookNanos();
+    return took < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(took));
+  }
+
+  /**
+   * The JDK's HTTP server writes a response's headers and body apart, and with Nagle's algorithm on
+   * (its default) the body waits for the client's delayed ACK of the headers: every request on a
+   * kept-alive connection, as the Toxiproxy clients use, took 44 ms instead of 1-3. Its switch is a
+   * system property read once, when the first server of the JVM is made; one set by the user stays.
+   */
+  private static void answerWithoutNagle() {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
   }
 
   public int port() {
@@ -85,6 +141,10 @@ public final class ControlApi implements AutoCloseable {
 
   @Override
   public void close() {
+    if (warmUpThread != null) {
+      // it ends within a connection's time while the data plane still runs; only then close that
+      ServerWarmUp.stop(warmUpThread, ServerWarmUp.STOP_WAIT);
+    }
     http.stop(0);
     executor.shutdownNow();
     registry.close();
